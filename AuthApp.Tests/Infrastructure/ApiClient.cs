@@ -24,13 +24,16 @@ public static class ApiClient
         return (email, password, await response.Content.ReadFromJsonAsync<JsonElement>(Cancel));
     }
 
-    public static Task<HttpResponseMessage> PostTokenAsync(this HttpClient client, string username, string password, string path = "/token") =>
-        client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+    public static async Task<HttpResponseMessage> PostTokenAsync(this HttpClient client, string username, string password, string path = "/token")
+    {
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "password",
             ["username"] = username,
             ["password"] = password,
-        }), Cancel);
+        });
+        return await client.PostAsync(path, form, Cancel);
+    }
 
     public static async Task<string> LoginAsync(this HttpClient client, string username, string password)
     {
@@ -47,11 +50,11 @@ public static class ApiClient
         return (await client.LoginAsync(email, password), email, password);
     }
 
-    public static Task<HttpResponseMessage> GetMeAsync(this HttpClient client, string? token, string path = "/users/me")
+    public static async Task<HttpResponseMessage> GetMeAsync(this HttpClient client, string? token, string path = "/users/me")
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client.SendAsync(request, Cancel);
+        return await client.SendAsync(request, Cancel);
     }
 
     public static async Task<JsonElement> ReadJsonAsync(this HttpResponseMessage response) =>
@@ -67,4 +70,18 @@ public static class ApiClient
         Assert.False(string.IsNullOrWhiteSpace(body.GetProperty("title").GetString()));
         return body;
     }
+
+    /// <summary>Introspects a token as the configured API client (or with another Authorization).</summary>
+    public static async Task<HttpResponseMessage> IntrospectAsync(this HttpClient client, string token, AuthenticationHeaderValue? authorization = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/introspect")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = token }),
+        };
+        request.Headers.Authorization = authorization ?? BasicAuth(TestServices.IntrospectionClientId, TestServices.IntrospectionClientSecret);
+        return await client.SendAsync(request, Cancel);
+    }
+
+    public static AuthenticationHeaderValue BasicAuth(string clientId, string secret) =>
+        new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{clientId}:{secret}")));
 }

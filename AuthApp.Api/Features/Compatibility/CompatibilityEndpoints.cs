@@ -20,7 +20,7 @@ public static class CompatibilityEndpoints
         group.MapPost("/", Register).WithSummary("Register (FastAPI-compatible).");
         group.MapPost("/token", IssueToken)
             .DisableAntiforgery()
-            .Accepts<PasswordGrantForm>("application/x-www-form-urlencoded")
+            .WithFormBody(["username", "password"], "grant_type", "scope", "client_id", "client_secret")
             .WithMetadata(OAuthErrorResponses.Instance)
             .WithSummary("Password login (FastAPI OAuth2PasswordRequestForm; grant_type optional).");
         group.MapGet("/me", GetCurrentUser).RequireAuthorization().WithSummary("The current user (FastAPI-compatible).");

@@ -14,7 +14,7 @@ public static class IntrospectionEndpoints
         app.MapPost("/introspect", Introspect)
             .WithTags("Introspection")
             .DisableAntiforgery()
-            .Accepts<IntrospectionForm>(FormContentType)
+            .WithFormBody(["token"], "token_type_hint")
             .WithSummary("Tell a registered API client whether a token is active (HTTP Basic client authentication).");
         return app;
     }

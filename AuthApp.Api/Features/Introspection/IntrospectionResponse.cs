@@ -17,6 +17,3 @@ public sealed record IntrospectionResponse(
 {
     public static readonly IntrospectionResponse Inactive = new(false);
 }
-
-/// <summary>The RFC 7662 form, for the OpenAPI document.</summary>
-public sealed record IntrospectionForm(string Token, string? TokenTypeHint);

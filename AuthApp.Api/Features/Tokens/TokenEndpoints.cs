@@ -13,12 +13,12 @@ public static class TokenEndpoints
         var group = app.MapGroup("").WithTags("Tokens").DisableAntiforgery();
 
         group.MapPost("/token", IssueToken)
-            .Accepts<PasswordGrantForm>(FormContentType)
+            .WithFormBody(["grant_type", "username", "password"], "scope")
             .WithMetadata(OAuthErrorResponses.Instance)
             .WithSummary("Exchange an email and password for an access token (OAuth 2.0 password grant).");
 
         group.MapPost("/revoke", Revoke)
-            .Accepts<RevokeForm>(FormContentType)
+            .WithFormBody([], "token", "token_type_hint")
             .WithSummary("Revoke the token in the form field `token`, or the caller's own Bearer token.");
 
         return app;
@@ -63,6 +63,3 @@ public static class TokenEndpoints
         if (await store.RevokeAsync(tokenHash)) AuthTelemetry.Revocations.Add(1);
     }
 }
-
-/// <summary>The RFC 7009 form, for the OpenAPI document.</summary>
-public sealed record RevokeForm(string Token, string? TokenTypeHint);
