@@ -8,7 +8,9 @@ using Microsoft.Extensions.Logging;
 namespace AuthApp.Tests.Infrastructure;
 
 /// <summary>The API in-process, configured only through its real configuration keys.</summary>
-public sealed class ApiFactory(Dictionary<string, string?> settings, string environment, TimeProvider? time) : WebApplicationFactory<Program>
+public sealed class ApiFactory(
+    Dictionary<string, string?> settings, string environment, TimeProvider? time, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Program>
 {
     /// <summary>Every log line the API wrote, for tests that check what is (not) logged.</summary>
     public LogCollector Logs { get; } = new();
@@ -22,9 +24,10 @@ public sealed class ApiFactory(Dictionary<string, string?> settings, string envi
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
-        builder.ConfigureTestServices(services =>
+        builder.ConfigureTestServices(collection =>
         {
-            if (time is not null) services.Replace(ServiceDescriptor.Singleton(time));
+            if (time is not null) collection.Replace(ServiceDescriptor.Singleton(time));
+            services?.Invoke(collection);
         });
     }
 }

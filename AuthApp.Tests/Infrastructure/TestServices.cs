@@ -55,11 +55,15 @@ public sealed class TestServices : IAsyncLifetime
     };
 
     /// <summary>An API of its own, with settings changed (null removes one) or a fake clock.</summary>
-    public ApiFactory CreateApi(Action<Dictionary<string, string?>>? change = null, TimeProvider? time = null, string environment = "Testing")
+    public ApiFactory CreateApi(
+        Action<Dictionary<string, string?>>? change = null,
+        TimeProvider? time = null,
+        string environment = "Testing",
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         var settings = Settings();
         change?.Invoke(settings);
-        return new ApiFactory(settings, environment, time);
+        return new ApiFactory(settings, environment, time, services);
     }
 
     public AuthDbContext CreateDbContext(string? connectionString = null) =>
