@@ -10,6 +10,11 @@ if (args is ["migrate", ..])
     return await app.MigrateAndExitAsync();
 }
 
+if (!await app.ConfigurationIsValidAsync())
+{
+    return 1;
+}
+
 app.UseAuthApi();
 app.MapDefaultEndpoints();
 app.MapAuthApi();

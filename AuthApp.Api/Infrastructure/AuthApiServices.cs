@@ -59,8 +59,9 @@ public static class AuthApiServices
 
     private static void AddStores(this IServiceCollection services)
     {
+        // Read from configuration directly so `migrate` needs no Redis setting; the API validates both at start.
         services.AddDbContext<AuthDbContext>((provider, options) =>
-            options.UseNpgsql(provider.GetRequiredService<IOptions<StorageOptions>>().Value.Authdb));
+            options.UseNpgsql(provider.GetRequiredService<IConfiguration>().GetConnectionString("authdb")));
         services.AddSingleton<IConnectionMultiplexer>(provider =>
         {
             var configuration = ConfigurationOptions.Parse(provider.GetRequiredService<IOptions<StorageOptions>>().Value.Redis!);

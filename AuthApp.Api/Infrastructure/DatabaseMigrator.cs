@@ -14,16 +14,17 @@ public static partial class DatabaseMigrator
     public static async Task<int> MigrateAndExitAsync(this WebApplication app)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AuthApp.Api.Migrate");
+        if (StorageOptionsValidator.CheckPostgres(app.Configuration.GetConnectionString("authdb")) is { } problem)
+        {
+            await Console.Error.WriteLineAsync($"Migration failed: {problem}");
+            return 1;
+        }
+
         try
         {
             await app.MigrateDatabaseAsync();
             LogMigrated(logger);
             return 0;
-        }
-        catch (OptionsValidationException ex)
-        {
-            await Console.Error.WriteLineAsync($"Migration failed: {ex.Message}");
-            return 1;
         }
         catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
         {
@@ -36,13 +37,14 @@ public static partial class DatabaseMigrator
     /// <summary>Development convenience: the schema is always current on <c>dotnet run</c>.</summary>
     public static async Task MigrateInDevelopmentAsync(this WebApplication app)
     {
-        if (app.Environment.IsDevelopment()) await app.MigrateDatabaseAsync();
+        if (!app.Environment.IsDevelopment()) return;
+        // Reading the options first turns a missing connection string into its clear message.
+        _ = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        await app.MigrateDatabaseAsync();
     }
 
     private static async Task MigrateDatabaseAsync(this WebApplication app)
     {
-        // Reading the options first turns a missing connection string into its clear message.
-        _ = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AuthDbContext>().Database.MigrateAsync();
     }

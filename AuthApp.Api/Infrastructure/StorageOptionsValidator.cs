@@ -18,7 +18,8 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private static string? CheckPostgres(string? value)
+    /// <summary>The problem with <c>ConnectionStrings:authdb</c>, or null; the migrate command needs only this one.</summary>
+    public static string? CheckPostgres(string? value)
     {
         const string key = "ConnectionStrings:authdb";
         if (string.IsNullOrWhiteSpace(value)) return Missing(key, "an Npgsql connection string (Host=…;Database=…)");
