@@ -18,7 +18,7 @@ public sealed class AvailabilityTests(TestServices services)
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(Cancel));
     }
 
-    [Fact]
+    [Fact] // S11
     public async Task RedisDownMakesTokenChecksAnswer503NeverValid()
     {
         var redis = await RedisServer.StartAsync();

@@ -75,7 +75,7 @@ public sealed class TokenIssueTests(TestServices services)
         Assert.InRange(unknown.TotalMilliseconds, wrong.TotalMilliseconds * 0.5, wrong.TotalMilliseconds * 2);
     }
 
-    [Theory]
+    [Theory] // S9
     [InlineData("grant_type=client_credentials&username=a%40example.com&password=x", "unsupported_grant_type")]
     [InlineData("username=a%40example.com&password=x", "invalid_request")]
     [InlineData("grant_type=password&password=x", "invalid_request")]
