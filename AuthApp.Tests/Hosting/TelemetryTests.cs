@@ -36,4 +36,22 @@ public sealed class TelemetryTests(TestServices services)
         Assert.Contains((AuthTelemetry.RegistrationsCounter, (string?)null), measurements);
         Assert.Contains((AuthTelemetry.LoginsCounter, "wrong_password"), measurements);
     }
+
+    [Fact]
+    public async Task EachPasswordCheckIsTracedWithItsOutcome()
+    {
+        var activities = new ConcurrentBag<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == AuthTelemetry.Name,
+            Sample = (ref _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activities.Add,
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        using var client = services.Api.CreateClient();
+
+        await client.RegisterAndLoginAsync();
+
+        Assert.Contains(activities, a => a.OperationName == AuthTelemetry.LoginActivity && (string?)a.GetTagItem(AuthTelemetry.OutcomeTag) == "success");
+    }
 }
