@@ -50,6 +50,16 @@ internal sealed class KustomizeResourceGenerator
 
     [JsonPropertyName("envs")]
     public List<string>? Envs { get; set; }
+
+    [JsonPropertyName("options")]
+    public KustomizeGeneratorOptions? Options { get; set; }
+}
+
+/// <summary>Generator options.</summary>
+internal sealed class KustomizeGeneratorOptions
+{
+    [JsonPropertyName("disableNameSuffixHash")]
+    public bool DisableNameSuffixHash { get; set; }
 }
 
 /// <summary>An <c>images:</c> entry that renames or retags an image.</summary>

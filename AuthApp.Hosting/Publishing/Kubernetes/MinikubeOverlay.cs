@@ -29,7 +29,14 @@ internal sealed class MinikubeOverlay(ModelTopology topology, KubernetesPublishi
         files.AddYaml($"{Folder}/kustomization.yaml", new Kustomization
         {
             Resources = ["../../base", "ingress.yaml", "network-policy.yaml"],
-            SecretGenerator = [new KustomizeResourceGenerator { Name = options.SecretName, Envs = [".env"] }],
+            // Kustomize does not rewrite base's references to a hashed name generated in an overlay, so the
+            // Secret keeps its plain name (as Aspirate's do); after editing .env, restart the workloads.
+            SecretGenerator = [new KustomizeResourceGenerator
+            {
+                Name = options.SecretName,
+                Envs = [".env"],
+                Options = new KustomizeGeneratorOptions { DisableNameSuffixHash = true },
+            }],
             Patches = [.. parts.StorageClass("standard"), .. pullNever],
         });
 
