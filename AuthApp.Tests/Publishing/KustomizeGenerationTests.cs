@@ -47,6 +47,27 @@ public sealed class KustomizeGenerationTests
     }
 
     [Fact]
+    public async Task GenerateRemovesWhatTheModelNoLongerProducesButKeepsTheUsersEnvFile()
+    {
+        using var temp = new TempFolder();
+        var stale = Path.Combine(temp.Path, "base", "cache", "statefulset.yaml");
+        var env = Path.Combine(temp.Path, "overlays", "minikube", ".env");
+        var readme = Path.Combine(temp.Path, "README.md");
+        foreach (var file in new[] { stale, env, readme })
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            await File.WriteAllTextAsync(file, "kept?", TestContext.Current.CancellationToken);
+        }
+
+        var result = await ProcessRunner.AppHostAsync(["generate", "--output-path", temp.Path]);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.False(Directory.Exists(Path.GetDirectoryName(stale)));
+        Assert.Equal("kept?", await File.ReadAllTextAsync(env, TestContext.Current.CancellationToken));
+        Assert.Equal("kept?", await File.ReadAllTextAsync(readme, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task GenerateOptionsSetNamespaceRegistryTagAndPullPolicy()
     {
         using var temp = new TempFolder();

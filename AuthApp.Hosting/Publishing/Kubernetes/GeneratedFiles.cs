@@ -21,14 +21,40 @@ internal sealed class GeneratedFiles
         }
     }
 
-    /// <summary>Writes every file (UTF-8, no BOM, LF); files not generated are left alone (e.g. a user's .env).</summary>
+    /// <summary>
+    /// Writes every file (UTF-8, no BOM, LF) and removes files under the generated folders that the model no longer
+    /// produces. A user's <c>.env</c> and anything outside those folders (README, infra/) are left alone.
+    /// </summary>
     public void WriteTo(string outputDirectory)
     {
+        RemoveStale(outputDirectory);
         foreach (var (path, content) in _files)
         {
             var fullPath = Path.Combine(outputDirectory, path.Replace('/', Path.DirectorySeparatorChar));
             Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
             File.WriteAllText(fullPath, content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        }
+    }
+
+    private void RemoveStale(string outputDirectory)
+    {
+        var generatedFolders = _files.Keys.Select(k => k.Split('/')[0]).Distinct(StringComparer.Ordinal);
+        foreach (var folder in generatedFolders.Select(f => Path.Combine(outputDirectory, f)).Where(Directory.Exists))
+        {
+            foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).ToList())
+            {
+                var relative = Path.GetRelativePath(outputDirectory, file).Replace(Path.DirectorySeparatorChar, '/');
+                if (!_files.ContainsKey(relative) && Path.GetFileName(file) != ".env")
+                {
+                    File.Delete(file);
+                }
+            }
+
+            foreach (var empty in Directory.EnumerateDirectories(folder, "*", SearchOption.AllDirectories)
+                .OrderByDescending(d => d.Length).Where(d => !Directory.EnumerateFileSystemEntries(d).Any()).ToList())
+            {
+                Directory.Delete(empty);
+            }
         }
     }
 }
