@@ -85,6 +85,39 @@ public sealed class DeployCommandTests
         Assert.Contains("kubectl apply failed", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheAksOverlayIsAppliedWithItsPlaceholdersFilledFromTheEnvironment()
+    {
+        using var temp = new TempFolder();
+        var environment = new Dictionary<string, string> { ["KUBECONFIG"] = await UnreachableClusterConfigAsync(temp) };
+        foreach (var name in new[] { "ACR_NAME", "AZURE_TENANT_ID", "DNS_ZONE", "KEYVAULT_NAME", "TLS_CERT_KEYVAULT_URI", "WORKLOAD_IDENTITY_CLIENT_ID" })
+        {
+            environment[name] = "value-of-" + name.ToLowerInvariant();
+        }
+
+        var result = await ProcessRunner.AppHostAsync(["apply", "--overlay", "aks"], environment);
+
+        // Every setting was found, so the rendered objects went to kubectl, which could not reach the cluster.
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.DoesNotContain("needs these environment variables", result.Error, StringComparison.Ordinal);
+        Assert.Contains("kubectl apply failed", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DestroyAsksFirstAndDoesNothingWithoutAYes()
+    {
+        using var temp = new TempFolder();
+        var output = temp.CopyFrom(RepositoryPaths.AspirateOutput, "aspirate-output");
+        await File.WriteAllTextAsync(Path.Combine(output, "overlays", "minikube", ".env"), "postgres-password=a\n", TestContext.Current.CancellationToken);
+        var kubeconfig = await UnreachableClusterConfigAsync(temp);
+
+        var result = await ProcessRunner.AppHostAsync(["destroy", "--overlay", "minikube", "--input-path", output], new Dictionary<string, string> { ["KUBECONFIG"] = kubeconfig });
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Delete everything of overlay 'minikube' from context 'nowhere'?", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Cancelled; nothing was deleted.", result.Error, StringComparison.Ordinal);
+    }
+
     /// <summary>A kubeconfig whose current context points at a closed port on this machine.</summary>
     private static async Task<string> UnreachableClusterConfigAsync(TempFolder temp)
     {
