@@ -82,6 +82,23 @@ public sealed class ManifestPublishingTests
     }
 
     [Fact]
+    public void ParametersTheBuilderCreatedComeLastInTheOrderTheyAreFirstReferenced()
+    {
+        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { AppHostDirectory = Path.GetTempPath() });
+        var postgres = builder.AddPostgres("pg");
+        var cache = builder.AddRedis("cache");
+        builder.AddProject("app", "app/app.csproj").WithReference(cache).WithReference(postgres.AddDatabase("db"));
+        var reordered = new[] { "cache", "pg-password", "pg", "db", "cache-password", "app" }.Select(n => builder.Resources.Single(r => r.Name == n)).ToList();
+        var model = new DistributedApplicationModel(reordered, builder.AppHostDirectory);
+
+        using var manifest = JsonDocument.Parse(new ManifestPublisher(model).Render(Path.GetTempPath()));
+
+        Assert.Equal(
+            ["cache", "pg", "db", "app", "cache-password", "pg-password"],
+            manifest.RootElement.GetProperty("resources").EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
     public async Task AnUnknownPublisherFailsWithAMessageNamingIt()
     {
         var result = await ProcessRunner.AppHostAsync(["--publisher", "docker-compose", "--output-path", Path.GetTempPath()]);
