@@ -15,8 +15,6 @@ internal sealed class AksOverlay(ModelTopology topology, KubernetesPublishingOpt
     public const string Folder = "overlays/aks";
     public const string ServiceAccountName = "authapp";
     public const string SecretProviderClassName = "authapp-keyvault";
-    public static readonly string[] Placeholders =
-        ["ACR_NAME", "AZURE_TENANT_ID", "DNS_ZONE", "KEYVAULT_NAME", "TLS_CERT_KEYVAULT_URI", "WORKLOAD_IDENTITY_CLIENT_ID"];
 
     public void Generate(GeneratedFiles files)
     {

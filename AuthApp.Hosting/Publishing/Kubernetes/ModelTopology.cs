@@ -9,7 +9,7 @@ namespace AuthApp.Hosting.Publishing.Kubernetes;
 /// </summary>
 internal sealed class ModelTopology(DistributedApplicationModel model)
 {
-    public DistributedApplicationModel Model { get; } = model;
+    private DistributedApplicationModel Model { get; } = model;
 
     /// <summary>Resources that become a Deployment or StatefulSet, in model order.</summary>
     public IReadOnlyList<IResource> Workloads => [.. Model.Resources.Where(r => r is ContainerResource or ProjectResource && !IsInitStep(r))];
