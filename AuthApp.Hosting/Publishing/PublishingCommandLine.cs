@@ -18,7 +18,7 @@ internal sealed class PublishingCommandLine(DistributedApplicationModel model, T
         !string.IsNullOrEmpty(publisher) || (args.Count > 0 && Verbs.Contains(args[0], StringComparer.Ordinal));
 
     public Task<int> InvokeAsync(string[] args, CancellationToken cancellationToken) =>
-        Build().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+        Build().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
 
     private RootCommand Build()
     {

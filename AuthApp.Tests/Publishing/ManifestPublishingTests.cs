@@ -108,6 +108,20 @@ public sealed class ManifestPublishingTests
     }
 
     [Fact]
+    public async Task AnUnwritableOutputPathFailsWithAOneLineErrorInsteadOfAStackTrace()
+    {
+        using var temp = new TempFolder();
+        var blocker = Path.Combine(temp.Path, "a-file");
+        await File.WriteAllTextAsync(blocker, "not a folder", TestContext.Current.CancellationToken);
+
+        var result = await ProcessRunner.AppHostAsync(["--publisher", "manifest", "--output-path", Path.Combine(blocker, "out")]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("error: publishing failed:", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheManifestPublisherNeedsAnOutputPath()
     {
         var result = await ProcessRunner.AppHostAsync(["--publisher", "manifest"]);
