@@ -169,7 +169,8 @@ internal sealed class ManifestResourceWriter(Utf8JsonWriter writer, string manif
             writer.WriteString("scheme", endpoint.UriScheme);
             writer.WriteString("protocol", "tcp");
             writer.WriteString("transport", endpoint.Transport);
-            if (endpoint.Port is { } port)
+            // Aspire leaves out an exposed port equal to the target port.
+            if (endpoint.Port is { } port && port != endpoint.TargetPort)
             {
                 writer.WriteNumber("port", port);
             }
