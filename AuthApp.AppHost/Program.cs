@@ -21,6 +21,7 @@ var api = builder.AddProject("api", "../AuthApp.Api/AuthApp.Api.csproj")
     .WithEnvironment("Auth__TokenHashKey", tokenHashKey)
     .WithEnvironment("Bootstrap__AdminEmail", adminEmail)
     .WithEnvironment("Bootstrap__AdminPassword", adminPassword)
+    .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health")
     .WaitFor(redis)
     .WaitForCompletion(migrations);

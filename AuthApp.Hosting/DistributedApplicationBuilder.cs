@@ -1,5 +1,6 @@
 using System.Reflection;
 using AuthApp.Hosting.ApplicationModel;
+using AuthApp.Hosting.Publishing;
 using AuthApp.Hosting.Runtime;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,9 +32,14 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
             ContentRootPath = AppHostDirectory,
             ApplicationName = "AuthApp.AppHost",
         });
-        Operation = string.IsNullOrEmpty(_host.Configuration["publisher"])
-            ? DistributedApplicationOperation.Run
-            : DistributedApplicationOperation.Publish;
+        Operation = PublishingCommandLine.IsPublishInvocation(options.Args, _host.Configuration["publisher"])
+            ? DistributedApplicationOperation.Publish
+            : DistributedApplicationOperation.Run;
+        if (Operation == DistributedApplicationOperation.Publish)
+        {
+            _host.Services.AddPublishing(options.Args);
+        }
+
         _host.Services.AddSingleton(TimeProvider.System);
         _host.Services.AddSingleton<ResourceNotificationService>();
         _host.Services.AddSingleton<ResourceLoggerService>();
