@@ -53,6 +53,7 @@ public static class RateLimiting
             ProblemDetails =
             {
                 Status = StatusCodes.Status429TooManyRequests,
+                Type = "https://tools.ietf.org/html/rfc6585#section-4",
                 Title = "Too many requests",
                 Detail = $"Too many requests from this address. Retry after {seconds} seconds.",
             },
