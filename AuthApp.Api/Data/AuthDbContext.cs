@@ -1,3 +1,4 @@
+using AuthApp.Api.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace AuthApp.Api.Data;
@@ -22,5 +23,8 @@ public sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : DbC
         user.Property(u => u.IsActive).HasColumnName("is_active");
         user.Property(u => u.CreatedAt).HasColumnName("created_at");
         user.Property(u => u.UpdatedAt).HasColumnName("updated_at");
+
+        // The audit log (issue 5) keeps its own configuration in Features/Audit.
+        modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());
     }
 }

@@ -1,5 +1,7 @@
+using AuthApp.Api.Features.Audit;
 using AuthApp.Api.Features.Compatibility;
 using AuthApp.Api.Features.Introspection;
+using AuthApp.Api.Features.Sessions;
 using AuthApp.Api.Features.Tokens;
 using AuthApp.Api.Features.Users;
 using Scalar.AspNetCore;
@@ -12,11 +14,13 @@ public static class AuthApiPipeline
     public static WebApplication UseAuthApi(this WebApplication app)
     {
         app.UseAccessLog();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
         app.UseRouteCapture();
         app.UseCors();
+        app.UseRateLimiter();
         app.UseRequestBodyLimit();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -26,6 +30,8 @@ public static class AuthApiPipeline
     public static WebApplication MapAuthApi(this WebApplication app)
     {
         app.MapUserApi();
+        app.MapSessionApi();
+        app.MapAuditApi();
         app.MapTokenApi();
         app.MapIntrospectionApi();
         app.MapCompatibilityApi();

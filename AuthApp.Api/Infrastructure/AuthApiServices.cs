@@ -1,6 +1,9 @@
 using System.Text.Json.Serialization;
 using AuthApp.Api.Data;
+using AuthApp.Api.Features.Audit;
 using AuthApp.Api.Features.Introspection;
+using AuthApp.Api.Features.Protection;
+using AuthApp.Api.Features.Sessions;
 using AuthApp.Api.Features.Tokens;
 using AuthApp.Api.Features.Users;
 using Microsoft.AspNetCore.Authentication;
@@ -20,6 +23,9 @@ public static class AuthApiServices
         var services = builder.Services;
         services.AddValidatedOptions<StorageOptions, StorageOptionsValidator>(StorageOptions.Section);
         services.AddValidatedOptions<AccessTokenOptions, AccessTokenOptionsValidator>(AccessTokenOptions.Section);
+        services.AddValidatedOptions<RefreshTokenOptions, RefreshTokenOptionsValidator>(RefreshTokenOptions.Section);
+        services.AddValidatedOptions<AccountLockoutOptions, AccountLockoutOptionsValidator>(AccountLockoutOptions.Section);
+        services.AddValidatedOptions<RateLimitOptions, RateLimitOptionsValidator>(RateLimitOptions.Section);
         services.AddValidatedOptions<PasswordPolicyOptions, PasswordPolicyOptionsValidator>(PasswordPolicyOptions.Section);
         services.AddValidatedOptions<IntrospectionOptions, IntrospectionOptionsValidator>(IntrospectionOptions.Section);
         services.AddValidatedOptions<CorsSettings, CorsSettingsValidator>(CorsSettings.Section);
@@ -40,6 +46,7 @@ public static class AuthApiServices
         services.AddStores();
         services.AddAccountServices();
         services.AddTokenServices();
+        services.AddProtectionServices();
         services.AddCorsFromSettings();
         services.AddOpenApi();
         services.AddTelemetrySource(AuthTelemetry.Name);
@@ -83,19 +90,32 @@ public static class AuthApiServices
         services.AddSingleton<CommonPasswords>();
         services.AddSingleton<PasswordPolicy>();
         services.AddScoped<UserRegistration>();
+        services.AddScoped<ActiveAccounts>();
+        services.AddScoped<PasswordChange>();
     }
 
     private static void AddTokenServices(this IServiceCollection services)
     {
         services.AddSingleton<TokenHasher>();
         services.AddSingleton<TokenStore>();
+        services.AddSingleton<TokenFamilies>();
         services.AddSingleton<TokenIssuer>();
         services.AddScoped<PasswordLogin>();
         services.AddScoped<PasswordGrant>();
+        services.AddScoped<RefreshGrant>();
         services.AddSingleton<IntrospectionClientAuthenticator>();
         services.AddAuthentication(BearerTokenHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         services.AddAuthorization();
+        services.AddAdminAuthorization();
+    }
+
+    private static void AddProtectionServices(this IServiceCollection services)
+    {
+        services.AddSingleton<LoginThrottle>();
+        services.AddClientRateLimits();
+        services.AddScoped<IAuditLog, AuditLog>();
+        services.AddHostedService<LiveSessionsGauge>();
     }
 
     private static void AddCorsFromSettings(this IServiceCollection services)

@@ -13,12 +13,19 @@ public static class AuthTelemetry
     public const string RegistrationsCounter = "authapp.registrations";
     public const string RevocationsCounter = "authapp.tokens.revoked";
     public const string IntrospectionsCounter = "authapp.introspections";
+    public const string LockoutsCounter = "authapp.lockouts";
+    public const string RefreshesCounter = "authapp.refreshes";
+    public const string RefreshReuseCounter = "authapp.refresh_token.reuse_detected";
+    public const string LiveSessionsGauge = "authapp.sessions.live";
 
     /// <summary>Span around a password check (user lookup, PBKDF2, rehash).</summary>
     public const string LoginActivity = "authapp.login";
 
-    /// <summary>Tag on <see cref="LoginsCounter"/>, <see cref="LoginActivity"/> and <see cref="IntrospectionsCounter"/>.</summary>
+    /// <summary>Tag on <see cref="LoginsCounter"/>, <see cref="LoginActivity"/>, <see cref="RefreshesCounter"/> and <see cref="IntrospectionsCounter"/>.</summary>
     public const string OutcomeTag = "outcome";
+
+    /// <summary>Tag on <see cref="LockoutsCounter"/>: <c>account</c> or <c>address</c>.</summary>
+    public const string ScopeTag = "scope";
 
     public static readonly ActivitySource ActivitySource = new(Name);
 
@@ -28,4 +35,7 @@ public static class AuthTelemetry
     public static readonly Counter<long> Registrations = Meter.CreateCounter<long>(RegistrationsCounter, description: "Accounts registered.");
     public static readonly Counter<long> Revocations = Meter.CreateCounter<long>(RevocationsCounter, description: "Tokens revoked.");
     public static readonly Counter<long> Introspections = Meter.CreateCounter<long>(IntrospectionsCounter, description: "Introspection answers by outcome.");
+    public static readonly Counter<long> Lockouts = Meter.CreateCounter<long>(LockoutsCounter, description: "Temporary locks after too many failed logins, by scope.");
+    public static readonly Counter<long> Refreshes = Meter.CreateCounter<long>(RefreshesCounter, description: "Refresh-token grants by outcome.");
+    public static readonly Counter<long> RefreshReuses = Meter.CreateCounter<long>(RefreshReuseCounter, description: "Rotated refresh tokens presented again (each revokes a session).");
 }

@@ -52,6 +52,11 @@ public sealed class TestServices : IAsyncLifetime
         ["Auth:TokenHashKey"] = TokenHashKey,
         [$"Auth:IntrospectionClients:{IntrospectionClientId}"] = IntrospectionClientSecret,
         ["Cors:AllowedOrigins:0"] = AllowedOrigin,
+        // The whole suite shares one client address; the limiter and lockout tests set their own limits.
+        ["RateLimits:token:PermitLimit"] = "1000000",
+        ["RateLimits:register:PermitLimit"] = "1000000",
+        ["RateLimits:introspect:PermitLimit"] = "1000000",
+        ["Auth:Lockout:MaxFailedAttemptsPerAddress"] = "1000000",
     };
 
     /// <summary>An API of its own, with settings changed (null removes one) or a fake clock.</summary>

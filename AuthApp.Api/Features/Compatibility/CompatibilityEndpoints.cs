@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using AuthApp.Api.Data;
+using AuthApp.Api.Features.Audit;
+using AuthApp.Api.Features.Protection;
 using AuthApp.Api.Features.Tokens;
 using AuthApp.Api.Features.Users;
 using AuthApp.Api.Infrastructure;
@@ -17,11 +19,12 @@ public static class CompatibilityEndpoints
     public static IEndpointRouteBuilder MapCompatibilityApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/accounts").WithTags("Compatibility (FastAPI)");
-        group.MapPost("/", Register).WithSummary("Register (FastAPI-compatible).");
+        group.MapPost("/", Register).RequireRateLimiting(RateLimitPolicies.Register).WithSummary("Register (FastAPI-compatible).");
         group.MapPost("/token", IssueToken)
             .DisableAntiforgery()
             .WithFormBody(["username", "password"], "grant_type", "scope", "client_id", "client_secret")
             .WithMetadata(OAuthErrorResponses.Instance)
+            .RequireRateLimiting(RateLimitPolicies.Token)
             .WithSummary("Password login (FastAPI OAuth2PasswordRequestForm; grant_type optional).");
         group.MapGet("/me", GetCurrentUser).RequireAuthorization().WithSummary("The current user (FastAPI-compatible).");
         return app;
@@ -29,9 +32,10 @@ public static class CompatibilityEndpoints
 
     /// <summary>Answers 200 like the FastAPI route (its default status), not 201.</summary>
     public static async Task<Results<Ok<LegacyUserResponse>, ValidationProblem, ProblemHttpResult>> Register(
-        LegacyRegisterRequest request, UserRegistration registration, CancellationToken cancellationToken)
+        LegacyRegisterRequest request, UserRegistration registration, IAuditLog audit, HttpContext context, CancellationToken cancellationToken)
     {
         var result = await registration.RegisterAsync(request.Email, request.Password, null, cancellationToken);
+        await UserEndpoints.RecordAsync(audit, context, result);
         if (result.Errors is not null) return TypedResults.ValidationProblem(result.Errors);
         if (result.EmailTaken) return ApiProblems.Conflict("An account with this email already exists.");
         return TypedResults.Ok(ToLegacy(result.User!));

@@ -1,4 +1,6 @@
+using AuthApp.Api.Features.Protection;
 using AuthApp.Api.Features.Tokens;
+using AuthApp.Api.Features.Users;
 using AuthApp.Api.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,13 +16,19 @@ public static class IntrospectionEndpoints
         app.MapPost("/introspect", Introspect)
             .WithTags("Introspection")
             .DisableAntiforgery()
+            .RequireRateLimiting(RateLimitPolicies.Introspect)
             .WithFormBody(["token"], "token_type_hint")
             .WithSummary("Tell a registered API client whether a token is active (HTTP Basic client authentication).");
         return app;
     }
 
     public static async Task<Results<Ok<IntrospectionResponse>, ProblemHttpResult>> Introspect(
-        HttpContext context, IntrospectionClientAuthenticator clients, TokenStore store, TokenHasher hasher, CancellationToken cancellationToken)
+        HttpContext context,
+        IntrospectionClientAuthenticator clients,
+        TokenStore store,
+        TokenHasher hasher,
+        ActiveAccounts accounts,
+        CancellationToken cancellationToken)
     {
         // Client authentication comes first so anonymous callers learn nothing about any token (S10).
         var clientId = clients.Authenticate(context.Request);
@@ -40,14 +48,16 @@ public static class IntrospectionEndpoints
 
         var token = form["token"].ToString();
         var session = TokenFormat.LooksLikeAccessToken(token) ? await store.FindAsync(hasher.Hash(token)) : null;
-        AuthTelemetry.Introspections.Add(1, new KeyValuePair<string, object?>(AuthTelemetry.OutcomeTag, session is null ? "inactive" : "active"));
-        if (session is null) return TypedResults.Ok(IntrospectionResponse.Inactive);
+        // The account's current state decides: a disabled account's tokens are inactive at once.
+        var account = session is { Kind: TokenKinds.Access } ? await accounts.FindAsync(session.UserId, cancellationToken) : null;
+        AuthTelemetry.Introspections.Add(1, new KeyValuePair<string, object?>(AuthTelemetry.OutcomeTag, account is null ? "inactive" : "active"));
+        if (session is null || account is null) return TypedResults.Ok(IntrospectionResponse.Inactive);
 
         return TypedResults.Ok(new IntrospectionResponse(
             true,
             session.UserId.ToString(),
-            session.Email,
-            session.Roles.Count == 0 ? null : string.Join(' ', session.Roles),
+            account.Email,
+            account.Roles.Count == 0 ? null : string.Join(' ', account.Roles),
             session.ExpiresAt.ToUnixTimeSeconds(),
             session.IssuedAt.ToUnixTimeSeconds(),
             "bearer"));

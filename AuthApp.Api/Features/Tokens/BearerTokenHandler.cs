@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using AuthApp.Api.Features.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +8,9 @@ namespace AuthApp.Api.Features.Tokens;
 
 /// <summary>
 /// Authenticates <c>Authorization: Bearer aat_…</c> (RFC 6750) against the token store. Claims carry
-/// the user id, email and roles, so role checks (issue 4) are plain authorization policies.
+/// the user id, email and roles, so role checks (issue 4) are plain authorization policies. The
+/// account is read on every request: a disabled or deleted account's tokens fail at once, and the
+/// roles are the account's current ones, not those at login.
 /// </summary>
 public sealed class BearerTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -15,6 +18,7 @@ public sealed class BearerTokenHandler(
     UrlEncoder encoder,
     TokenStore store,
     TokenHasher hasher,
+    ActiveAccounts accounts,
     IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
@@ -31,14 +35,16 @@ public sealed class BearerTokenHandler(
 
         var session = await store.FindAsync(hasher.Hash(token));
         if (session is null || session.Kind != TokenKinds.Access) return AuthenticateResult.Fail("Unknown, expired or revoked token.");
+        var account = await accounts.FindAsync(session.UserId, Context.RequestAborted);
+        if (account is null) return AuthenticateResult.Fail("The token's account is disabled or deleted.");
 
         Context.Features.Set(session);
         var claims = new List<Claim>
         {
-            new(ClaimTypes.NameIdentifier, session.UserId.ToString()),
-            new(ClaimTypes.Email, session.Email),
+            new(ClaimTypes.NameIdentifier, account.Id.ToString()),
+            new(ClaimTypes.Email, account.Email),
         };
-        claims.AddRange(session.Roles.Select(role => new Claim(ClaimTypes.Role, role)));
+        claims.AddRange(account.Roles.Select(role => new Claim(ClaimTypes.Role, role)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }

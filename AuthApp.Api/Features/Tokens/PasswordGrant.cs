@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace AuthApp.Api.Features.Tokens;
 
 /// <summary>
-/// The resource-owner password grant (RFC 6749 §4.3), shared by <c>/token</c> and the FastAPI-compatible
-/// <c>/accounts/token</c>. Errors follow RFC 6749 §5.2; every answer carries <c>Cache-Control: no-store</c>.
+/// The token endpoint's grants, shared by <c>/token</c> and the FastAPI-compatible <c>/accounts/token</c>:
+/// the resource-owner password grant (RFC 6749 §4.3) and the refresh-token grant (§6, <see cref="RefreshGrant"/>).
+/// Errors follow RFC 6749 §5.2; every answer carries <c>Cache-Control: no-store</c>.
 /// </summary>
-public sealed class PasswordGrant(PasswordLogin login, TokenIssuer issuer)
+public sealed class PasswordGrant(PasswordLogin login, TokenIssuer issuer, RefreshGrant refresh)
 {
     public async Task<Results<Ok<TokenResponse>, JsonHttpResult<OAuthError>>> HandleAsync(
         HttpRequest request, bool grantTypeOptional, CancellationToken cancellationToken)
@@ -28,9 +29,10 @@ public sealed class PasswordGrant(PasswordLogin login, TokenIssuer issuer)
         // FastAPI's OAuth2PasswordRequestForm makes grant_type optional; RFC 6749 does not.
         var grantType = form["grant_type"].ToString();
         if (grantType.Length == 0 && !grantTypeOptional) return Error(OAuthError.InvalidRequest("grant_type is required."));
+        if (grantType == "refresh_token") return await refresh.HandleAsync(form, request.HttpContext);
         if (grantType.Length > 0 && grantType != "password")
         {
-            return Error(new OAuthError("unsupported_grant_type", "Only grant_type=password is supported."));
+            return Error(new OAuthError("unsupported_grant_type", "Only grant_type=password and grant_type=refresh_token are supported."));
         }
 
         var username = form["username"].ToString();
@@ -40,11 +42,11 @@ public sealed class PasswordGrant(PasswordLogin login, TokenIssuer issuer)
             return Error(OAuthError.InvalidRequest("username and password are required."));
         }
 
-        var user = await login.AuthenticateAsync(username, password, cancellationToken);
+        var user = await login.AuthenticateAsync(username, password, request.HttpContext);
         if (user is null) return Error(OAuthError.InvalidGrant);
 
         var issued = await issuer.IssueAsync(user, request.HttpContext);
-        return TypedResults.Ok(new TokenResponse(issued.AccessToken, "bearer", (long)issued.Lifetime.TotalSeconds));
+        return TypedResults.Ok(TokenResponse.From(issued));
     }
 
     private static JsonHttpResult<OAuthError> Error(OAuthError error) =>

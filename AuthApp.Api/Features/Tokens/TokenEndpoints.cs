@@ -1,3 +1,5 @@
+using AuthApp.Api.Features.Audit;
+using AuthApp.Api.Features.Protection;
 using AuthApp.Api.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,13 +15,14 @@ public static class TokenEndpoints
         var group = app.MapGroup("").WithTags("Tokens").DisableAntiforgery();
 
         group.MapPost("/token", IssueToken)
-            .WithFormBody(["grant_type", "username", "password"], "scope")
+            .WithFormBody(["grant_type"], "username", "password", "refresh_token", "scope")
             .WithMetadata(OAuthErrorResponses.Instance)
-            .WithSummary("Exchange an email and password for an access token (OAuth 2.0 password grant).");
+            .RequireRateLimiting(RateLimitPolicies.Token)
+            .WithSummary("Exchange an email and password (grant_type=password) or a refresh token (grant_type=refresh_token) for an access and refresh token.");
 
         group.MapPost("/revoke", Revoke)
             .WithFormBody([], "token", "token_type_hint")
-            .WithSummary("Revoke the token in the form field `token`, or the caller's own Bearer token.");
+            .WithSummary("End the session of the access or refresh token in the form field `token`, or of the caller's own Bearer token.");
 
         return app;
     }
@@ -29,7 +32,7 @@ public static class TokenEndpoints
         grant.HandleAsync(request, grantTypeOptional: false, cancellationToken);
 
     public static async Task<Results<Ok, ProblemHttpResult, ChallengeHttpResult>> Revoke(
-        HttpContext context, TokenStore store, TokenHasher hasher, CancellationToken cancellationToken)
+        HttpContext context, TokenStore store, TokenFamilies families, TokenHasher hasher, IAuditLog audit, CancellationToken cancellationToken)
     {
         var request = context.Request;
         string? token = null;
@@ -44,13 +47,17 @@ public static class TokenEndpoints
         if (!string.IsNullOrEmpty(token))
         {
             // RFC 7009 §2.2: an unknown or malformed token still gets 200, so the answer leaks nothing.
-            if (TokenFormat.LooksLikeAccessToken(token)) await RevokeAsync(store, hasher.Hash(token));
+            if (TokenFormat.LooksLikeAccessToken(token) || TokenFormat.LooksLikeRefreshToken(token))
+            {
+                await RevokeAsync(store, families, audit, context, await store.FindAsync(hasher.Hash(token)));
+            }
+
             return TypedResults.Ok();
         }
 
         if (context.Features.Get<TokenSession>() is { } own)
         {
-            await RevokeAsync(store, own.TokenHash);
+            await RevokeAsync(store, families, audit, context, own);
             return TypedResults.Ok();
         }
 
@@ -58,8 +65,18 @@ public static class TokenEndpoints
         return ApiProblems.BadRequest("Send the token to revoke in the form field 'token', or authenticate with it as a Bearer token.");
     }
 
-    private static async Task RevokeAsync(TokenStore store, string tokenHash)
+    /// <summary>
+    /// Revoking either token of a session ends the whole session (RFC 7009 §2.1 allows this), so
+    /// "log out" with the access token also kills the refresh token that could mint new ones.
+    /// </summary>
+    private static async Task RevokeAsync(TokenStore store, TokenFamilies families, IAuditLog audit, HttpContext context, TokenSession? session)
     {
-        if (await store.RevokeAsync(tokenHash)) AuthTelemetry.Revocations.Add(1);
+        if (session is null) return;
+        var revoked = session.FamilyId is { } family
+            ? await families.RevokeFamilyAsync(family, session.UserId)
+            : await store.RevokeAsync(session.TokenHash) ? 1 : 0;
+        if (revoked == 0) return;
+        AuthTelemetry.Revocations.Add(revoked);
+        await audit.RecordAsync(context, AuditEventTypes.Revocation, AuditOutcomes.Success, session.UserId.ToString(), $"session {session.FamilyId}");
     }
 }

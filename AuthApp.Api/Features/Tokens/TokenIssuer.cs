@@ -3,28 +3,48 @@ using Microsoft.Extensions.Options;
 
 namespace AuthApp.Api.Features.Tokens;
 
-/// <summary>A freshly issued token: the raw value goes to the client once and is then forgotten.</summary>
-public sealed record IssuedToken(string AccessToken, TimeSpan Lifetime);
+/// <summary>A freshly issued pair: the raw values go to the client once and are then forgotten.</summary>
+public sealed record IssuedToken(string AccessToken, TimeSpan Lifetime, string RefreshToken, string FamilyId);
 
-/// <summary>Mints access tokens and records their sessions.</summary>
-public sealed class TokenIssuer(TokenStore store, TokenHasher hasher, IOptions<AccessTokenOptions> options, TimeProvider time)
+/// <summary>Mints access and refresh tokens and records their sessions.</summary>
+public sealed class TokenIssuer(
+    TokenFamilies families,
+    TokenHasher hasher,
+    IOptions<AccessTokenOptions> accessOptions,
+    IOptions<RefreshTokenOptions> refreshOptions,
+    TimeProvider time)
 {
+    /// <summary>A login: a new session (family) with its first access and refresh token.</summary>
     public async Task<IssuedToken> IssueAsync(UserAccount user, HttpContext context)
     {
-        var token = TokenFormat.NewAccessToken();
-        var lifetime = options.Value.AccessTokenLifetime;
+        var familyId = TokenFormat.NewFamilyId();
+        var (issued, access, refresh) = NewPair(user, context, familyId, time.GetUtcNow());
+        await families.StartAsync(access, refresh);
+        return issued;
+    }
+
+    /// <summary>A refresh: the presented refresh token is retired and a new pair joins its family; null if another request rotated it first.</summary>
+    public async Task<IssuedToken?> RotateAsync(TokenSession presented, UserAccount user, HttpContext context)
+    {
+        var (issued, access, refresh) = NewPair(user, context, presented.FamilyId!, presented.SessionStartedAt ?? presented.IssuedAt);
+        return await families.RotateAsync(presented, access, refresh) ? issued : null;
+    }
+
+    private (IssuedToken Issued, TokenSession Access, TokenSession Refresh) NewPair(
+        UserAccount user, HttpContext context, string familyId, DateTimeOffset sessionStartedAt)
+    {
+        var accessToken = TokenFormat.NewAccessToken();
+        var refreshToken = TokenFormat.NewRefreshToken();
+        var accessLifetime = accessOptions.Value.AccessTokenLifetime;
         var now = time.GetUtcNow();
+        var address = context.Connection.RemoteIpAddress?.ToString();
         var userAgent = context.Request.Headers.UserAgent.ToString();
-        await store.StoreAsync(new TokenSession(
-            hasher.Hash(token),
-            TokenKinds.Access,
-            user.Id,
-            user.Email,
-            user.Roles,
-            now,
-            now + lifetime,
-            context.Connection.RemoteIpAddress?.ToString(),
-            userAgent.Length > 256 ? userAgent[..256] : userAgent));
-        return new IssuedToken(token, lifetime);
+        userAgent = userAgent.Length > 256 ? userAgent[..256] : userAgent;
+        TokenSession Session(string token, string kind, TimeSpan lifetime) => new(
+            hasher.Hash(token), kind, user.Id, user.Email, user.Roles, now, now + lifetime, address, userAgent, familyId, sessionStartedAt);
+        return (
+            new IssuedToken(accessToken, accessLifetime, refreshToken, familyId),
+            Session(accessToken, TokenKinds.Access, accessLifetime),
+            Session(refreshToken, TokenKinds.Refresh, refreshOptions.Value.RefreshTokenLifetime));
     }
 }

@@ -6,7 +6,8 @@ namespace AuthApp.Api.Features.Tokens;
 /// <summary>
 /// Sessions in Redis. <c>authapp:token:{hash}</c> is a hash of the session's fields whose TTL is the
 /// token's lifetime; <c>authapp:user:{id}:sessions</c> is a sorted set of the user's token hashes
-/// scored by expiry, so all of a user's sessions can be listed and revoked at once.
+/// scored by expiry, so all of a user's sessions can be listed and revoked at once. Tokens of one
+/// login (access and refresh, across rotations) also sit in a family set (see <see cref="TokenFamilies"/>).
 /// Redis errors propagate: the exception handler answers 503, so a check never fails open.
 /// </summary>
 public sealed class TokenStore(IConnectionMultiplexer redis, TimeProvider time)
@@ -17,17 +18,27 @@ public sealed class TokenStore(IConnectionMultiplexer redis, TimeProvider time)
 
     public async Task StoreAsync(TokenSession session)
     {
+        var transaction = redis.GetDatabase().CreateTransaction();
+        AddWrites(transaction, session, time.GetUtcNow());
+        await transaction.ExecuteAsync();
+    }
+
+    /// <summary>Queues the writes that store one token and index it under its user (and family, if any).</summary>
+    internal static void AddWrites(ITransaction transaction, TokenSession session, DateTimeOffset now)
+    {
         var ttl = session.ExpiresAt - session.IssuedAt;
         var userKey = UserSessionsKey(session.UserId);
-        var transaction = redis.GetDatabase().CreateTransaction();
         _ = transaction.HashSetAsync(TokenKey(session.TokenHash), ToFields(session));
         _ = transaction.KeyExpireAsync(TokenKey(session.TokenHash), ttl);
         _ = transaction.SortedSetAddAsync(userKey, session.TokenHash, session.ExpiresAt.ToUnixTimeMilliseconds());
         // Entries whose token already expired are dropped here, so the index stays small.
-        _ = transaction.SortedSetRemoveRangeByScoreAsync(userKey, double.NegativeInfinity, time.GetUtcNow().ToUnixTimeMilliseconds());
+        _ = transaction.SortedSetRemoveRangeByScoreAsync(userKey, double.NegativeInfinity, now.ToUnixTimeMilliseconds());
         _ = transaction.KeyExpireAsync(userKey, ttl, ExpireWhen.GreaterThanCurrentExpiry);
         _ = transaction.KeyExpireAsync(userKey, ttl, ExpireWhen.HasNoExpiry);
-        await transaction.ExecuteAsync();
+        if (session.FamilyId is not { } family) return;
+        _ = transaction.SetAddAsync(TokenFamilies.FamilyKey(family), session.TokenHash);
+        _ = transaction.KeyExpireAsync(TokenFamilies.FamilyKey(family), ttl, ExpireWhen.GreaterThanCurrentExpiry);
+        _ = transaction.KeyExpireAsync(TokenFamilies.FamilyKey(family), ttl, ExpireWhen.HasNoExpiry);
     }
 
     /// <summary>The live session for a token hash, or null when unknown, revoked or expired.</summary>
@@ -54,27 +65,34 @@ public sealed class TokenStore(IConnectionMultiplexer redis, TimeProvider time)
         return removed;
     }
 
-    /// <summary>Every live session of a user (for the sessions list of issues 4 and 5).</summary>
-    public async Task<IReadOnlyList<TokenSession>> ListForUserAsync(Guid userId)
+    /// <summary>Every live token of a user: access tokens only unless <paramref name="includeRefresh"/>.</summary>
+    public async Task<IReadOnlyList<TokenSession>> ListForUserAsync(Guid userId, bool includeRefresh = false)
     {
         var hashes = await redis.GetDatabase().SortedSetRangeByScoreAsync(UserSessionsKey(userId));
         var sessions = new List<TokenSession>(hashes.Length);
         foreach (var hash in hashes)
         {
-            if (await FindAsync(hash.ToString()) is { } session) sessions.Add(session);
+            if (await FindAsync(hash.ToString()) is { } session && (includeRefresh || session.Kind == TokenKinds.Access))
+            {
+                sessions.Add(session);
+            }
         }
 
         return sessions;
     }
 
-    /// <summary>Revokes all of a user's tokens at once; returns how many were live.</summary>
-    public async Task<long> RevokeAllForUserAsync(Guid userId)
+    /// <summary>
+    /// Revokes all of a user's tokens at once (one atomic script, so a refresh racing with it cannot
+    /// leave a new token behind), except those of <paramref name="exceptFamily"/> when given.
+    /// Returns how many sessions (token families) were ended.
+    /// </summary>
+    public async Task<long> RevokeAllForUserAsync(Guid userId, string? exceptFamily = null)
     {
-        var database = redis.GetDatabase();
-        var hashes = await database.SortedSetRangeByScoreAsync(UserSessionsKey(userId));
-        var keys = hashes.Select(h => TokenKey(h.ToString())).Append(UserSessionsKey(userId)).ToArray();
-        var deleted = await database.KeyDeleteAsync(keys);
-        return Math.Max(0, deleted - 1);
+        var result = await redis.GetDatabase().ScriptEvaluateAsync(
+            TokenScripts.RevokeAllForUser,
+            [UserSessionsKey(userId), TokenFamilies.LiveSessionsKey],
+            [TokenKey(string.Empty).ToString(), TokenFamilies.FamilyKey(string.Empty).ToString(), exceptFamily ?? string.Empty]);
+        return (long)result;
     }
 
     private static HashEntry[] ToFields(TokenSession session) =>
@@ -88,6 +106,7 @@ public sealed class TokenStore(IConnectionMultiplexer redis, TimeProvider time)
         new("client_address", session.ClientAddress ?? string.Empty),
         new("user_agent", session.UserAgent ?? string.Empty),
         new("family_id", session.FamilyId ?? string.Empty),
+        new("session_started_at", session.SessionStartedAt?.ToUnixTimeMilliseconds() ?? 0),
     ];
 
     private static TokenSession? FromFields(string tokenHash, Dictionary<string, string> fields)
@@ -109,7 +128,10 @@ public sealed class TokenStore(IConnectionMultiplexer redis, TimeProvider time)
             DateTimeOffset.FromUnixTimeMilliseconds(expires),
             NullIfEmpty(fields.GetValueOrDefault("client_address")),
             NullIfEmpty(fields.GetValueOrDefault("user_agent")),
-            NullIfEmpty(fields.GetValueOrDefault("family_id")));
+            NullIfEmpty(fields.GetValueOrDefault("family_id")),
+            long.TryParse(fields.GetValueOrDefault("session_started_at"), out var started) && started > 0
+                ? DateTimeOffset.FromUnixTimeMilliseconds(started)
+                : null);
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

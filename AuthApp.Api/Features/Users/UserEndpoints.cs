@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using AuthApp.Api.Data;
+using AuthApp.Api.Features.Audit;
+using AuthApp.Api.Features.Protection;
 using AuthApp.Api.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -11,15 +13,16 @@ public static class UserEndpoints
     public static IEndpointRouteBuilder MapUserApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/users").WithTags("Users");
-        group.MapPost("/", Register).WithSummary("Register an account.");
+        group.MapPost("/", Register).RequireRateLimiting(RateLimitPolicies.Register).WithSummary("Register an account.");
         group.MapGet("/me", GetCurrentUser).RequireAuthorization().WithSummary("The user the bearer token belongs to.");
         return app;
     }
 
     public static async Task<Results<Created<UserResponse>, ValidationProblem, ProblemHttpResult>> Register(
-        RegisterUserRequest request, UserRegistration registration, CancellationToken cancellationToken)
+        RegisterUserRequest request, UserRegistration registration, IAuditLog audit, HttpContext context, CancellationToken cancellationToken)
     {
         var result = await registration.RegisterAsync(request.Email, request.Password, request.DisplayName, cancellationToken);
+        await RecordAsync(audit, context, result);
         if (result.Errors is not null) return TypedResults.ValidationProblem(result.Errors);
         if (result.EmailTaken) return ApiProblems.Conflict("An account with this email already exists.");
         return TypedResults.Created("/users/me", UserResponse.From(result.User!));
@@ -30,6 +33,14 @@ public static class UserEndpoints
         await FindCurrentUserAsync(principal, db, cancellationToken) is { } user
             ? TypedResults.Ok(UserResponse.From(user))
             : TypedResults.Challenge();
+
+    /// <summary>Audits a registration attempt (shared with <c>/accounts/</c>); invalid input is not an event.</summary>
+    public static Task RecordAsync(IAuditLog audit, HttpContext context, RegistrationResult result) => result switch
+    {
+        { User: { } user } => audit.RecordAsync(context, AuditEventTypes.Registration, AuditOutcomes.Success, user.Id.ToString()),
+        { EmailTaken: true } => audit.RecordAsync(context, AuditEventTypes.Registration, AuditOutcomes.Failure, null, "email_taken"),
+        _ => Task.CompletedTask,
+    };
 
     /// <summary>The live, active account behind a principal; null if it was deleted or disabled since.</summary>
     public static async Task<UserAccount?> FindCurrentUserAsync(ClaimsPrincipal principal, AuthDbContext db, CancellationToken cancellationToken)

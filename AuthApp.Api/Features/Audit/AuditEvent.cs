@@ -1,0 +1,43 @@
+namespace AuthApp.Api.Features.Audit;
+
+/// <summary>
+/// One security event to record (S18). <see cref="Actor"/> and <see cref="Subject"/> hold a user id
+/// ("D" format) when the user is known, otherwise a normalised email or a client id; never a password,
+/// token or token hash (S17). <see cref="Detail"/> is a short reason code such as <c>wrong_password</c>.
+/// </summary>
+public sealed record AuditEvent(string Type, string Outcome)
+{
+    /// <summary>Who did it: the acting user's id, an API client id, or null for an anonymous caller.</summary>
+    public string? Actor { get; init; }
+
+    /// <summary>Whom it concerns: the affected user's id, or the email tried at login.</summary>
+    public string? Subject { get; init; }
+
+    /// <summary>The caller's IP address as the API saw it.</summary>
+    public string? ClientAddress { get; init; }
+
+    /// <summary>A short, non-secret reason code or note (at most 256 characters).</summary>
+    public string? Detail { get; init; }
+}
+
+/// <summary>The event types AuthApp records. Admin changes (issue 4) add <c>admin.*</c> types of their own.</summary>
+public static class AuditEventTypes
+{
+    public const string Registration = "user.register";
+    public const string Login = "login";
+    public const string Lockout = "login.lockout";
+    public const string Refresh = "token.refresh";
+    public const string RefreshReuse = "token.reuse_detected";
+    public const string Revocation = "token.revoke";
+    public const string PasswordChange = "password.change";
+    public const string LogoutEverywhere = "sessions.revoke_all";
+}
+
+/// <summary>The two outcomes an event can have.</summary>
+public static class AuditOutcomes
+{
+    public const string Success = "success";
+    public const string Failure = "failure";
+
+    public static bool IsKnown(string value) => value is Success or Failure;
+}

@@ -1,0 +1,59 @@
+using AuthApp.Api.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace AuthApp.Api.Features.Audit;
+
+/// <summary><see cref="IAuditLog"/> on the <c>audit_events</c> table of the account database.</summary>
+internal sealed class AuditLog(AuthDbContext db, TimeProvider time) : IAuditLog
+{
+    public async Task RecordAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default)
+    {
+        var occurredAt = time.GetUtcNow();
+        var type = Clean(auditEvent.Type, 64) ?? "unknown";
+        var outcome = Clean(auditEvent.Outcome, 16) ?? AuditOutcomes.Failure;
+        var actor = Clean(auditEvent.Actor, AuditEntry.TextMaxLength)?.ToLowerInvariant();
+        var subject = Clean(auditEvent.Subject, AuditEntry.TextMaxLength)?.ToLowerInvariant();
+        var address = Clean(auditEvent.ClientAddress, 64);
+        var detail = Clean(auditEvent.Detail, AuditEntry.TextMaxLength);
+        // Raw SQL on the caller's connection: SaveChanges here would also flush the caller's pending changes.
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"""
+            INSERT INTO audit_events (occurred_at, type, outcome, actor, subject, client_address, detail)
+            VALUES ({occurredAt}, {type}, {outcome}, {actor}, {subject}, {address}, {detail})
+            """,
+            cancellationToken);
+    }
+
+    public async Task<AuditPage> QueryAsync(AuditQuery query, CancellationToken cancellationToken = default)
+    {
+        var events = db.Set<AuditEntry>().AsNoTracking();
+        // Actors and subjects are stored lower-cased, so filters match without regard to case.
+        var subject = query.Subject?.ToLowerInvariant();
+        var actor = query.Actor?.ToLowerInvariant();
+        if (!string.IsNullOrEmpty(subject)) events = events.Where(e => e.Subject == subject);
+        if (!string.IsNullOrEmpty(actor)) events = events.Where(e => e.Actor == actor);
+        if (query.Type is { Length: > 0 } type) events = events.Where(e => e.Type == type);
+        if (query.Outcome is { Length: > 0 } outcome) events = events.Where(e => e.Outcome == outcome);
+        if (query.From is { } from) events = events.Where(e => e.OccurredAt >= from.ToUniversalTime());
+        if (query.To is { } to) events = events.Where(e => e.OccurredAt < to.ToUniversalTime());
+
+        var total = await events.LongCountAsync(cancellationToken);
+        var items = await events
+            .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .ToListAsync(cancellationToken);
+        return new AuditPage(items.Select(AuditEventResponse.From).ToList(), query.Page, query.PageSize, total);
+    }
+
+    /// <summary>
+    /// Caps length, drops control characters and, as a last line of defence (S17), refuses any value
+    /// that carries an AuthApp token: a caller passing one by mistake gets a marker instead.
+    /// </summary>
+    private static string? Clean(string? value, int maxLength)
+    {
+        if (string.IsNullOrEmpty(value)) return null;
+        if (value.Contains("aat_", StringComparison.Ordinal) || value.Contains("art_", StringComparison.Ordinal)) return "[redacted]";
+        var cleaned = new string(value.Where(c => !char.IsControl(c)).ToArray());
+        return cleaned.Length > maxLength ? cleaned[..maxLength] : cleaned;
+    }
+}

@@ -1,0 +1,77 @@
+using AuthApp.Api.Features.Audit;
+using AuthApp.Api.Features.Users;
+using AuthApp.Api.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AuthApp.Api.Features.Tokens;
+
+/// <summary>
+/// <c>grant_type=refresh_token</c> (RFC 6749 §6): a new access and refresh token for a live refresh
+/// token, which is retired at once (rotation). A retired token presented again ends its whole family.
+/// </summary>
+public sealed partial class RefreshGrant(
+    TokenStore store,
+    TokenFamilies families,
+    TokenHasher hasher,
+    TokenIssuer issuer,
+    ActiveAccounts accounts,
+    IAuditLog audit,
+    ILogger<RefreshGrant> logger)
+{
+    /// <summary>The same answer for unknown, expired, reused and disabled-account tokens.</summary>
+    private static readonly OAuthError InvalidRefreshToken = new("invalid_grant", "The refresh token is invalid, expired or revoked.");
+
+    public async Task<Results<Ok<TokenResponse>, JsonHttpResult<OAuthError>>> HandleAsync(IFormCollection form, HttpContext context)
+    {
+        var token = form["refresh_token"].ToString();
+        if (token.Length == 0) return Error(OAuthError.InvalidRequest("refresh_token is required."));
+        if (!TokenFormat.LooksLikeRefreshToken(token)) return Error(InvalidRefreshToken);
+
+        var hash = hasher.Hash(token);
+        var presented = await store.FindAsync(hash);
+        if (presented is not { Kind: TokenKinds.Refresh, FamilyId: not null })
+        {
+            return await RevokeIfReusedAsync(hash, context);
+        }
+
+        var user = await accounts.FindAsync(presented.UserId, context.RequestAborted);
+        if (user is null)
+        {
+            // A disabled or deleted account's session ends here, whatever else revoked it or not.
+            await families.RevokeFamilyAsync(presented.FamilyId, presented.UserId);
+            await audit.RecordAsync(context, AuditEventTypes.Refresh, AuditOutcomes.Failure, presented.UserId.ToString(), "inactive");
+            AuthTelemetry.Refreshes.Add(1, new KeyValuePair<string, object?>(AuthTelemetry.OutcomeTag, "inactive"));
+            return Error(InvalidRefreshToken);
+        }
+
+        var issued = await issuer.RotateAsync(presented, user, context);
+        // Losing the race means another request rotated this token a moment ago: that is reuse too.
+        if (issued is null) return await RevokeIfReusedAsync(hash, context);
+
+        await audit.RecordAsync(context, AuditEventTypes.Refresh, AuditOutcomes.Success, user.Id.ToString(), $"session {issued.FamilyId}");
+        AuthTelemetry.Refreshes.Add(1, new KeyValuePair<string, object?>(AuthTelemetry.OutcomeTag, "success"));
+        return TypedResults.Ok(TokenResponse.From(issued));
+    }
+
+    private async Task<JsonHttpResult<OAuthError>> RevokeIfReusedAsync(string hash, HttpContext context)
+    {
+        if (await families.FindReusedAsync(hash) is not { } reused)
+        {
+            AuthTelemetry.Refreshes.Add(1, new KeyValuePair<string, object?>(AuthTelemetry.OutcomeTag, "invalid"));
+            return Error(InvalidRefreshToken);
+        }
+
+        var revoked = await families.RevokeFamilyAsync(reused.FamilyId, reused.UserId);
+        await audit.RecordAsync(context, AuditEventTypes.RefreshReuse, AuditOutcomes.Failure, reused.UserId.ToString(), $"session {reused.FamilyId} revoked");
+        AuthTelemetry.RefreshReuses.Add(1);
+        AuthTelemetry.Refreshes.Add(1, new KeyValuePair<string, object?>(AuthTelemetry.OutcomeTag, "reused"));
+        LogReuse(logger, reused.UserId, revoked);
+        return Error(InvalidRefreshToken);
+    }
+
+    private static JsonHttpResult<OAuthError> Error(OAuthError error) =>
+        TypedResults.Json(error, statusCode: StatusCodes.Status400BadRequest);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reuse of a rotated refresh token of user {UserId}: revoked its session ({Revoked} live tokens)")]
+    private static partial void LogReuse(ILogger logger, Guid userId, long revoked);
+}

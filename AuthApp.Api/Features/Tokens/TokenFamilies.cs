@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace AuthApp.Api.Features.Tokens;
+
+/// <summary>A rotated refresh token presented again: the family it belonged to and its user.</summary>
+public sealed record ReusedRefreshToken(string FamilyId, Guid UserId);
+
+/// <summary>
+/// Token families (RFC 6749 §6 rotation with reuse detection). One login starts a family holding its
+/// access and refresh token; each refresh swaps the refresh token for a new pair in the same family.
+/// <c>authapp:family:{id}</c> is the set of the family's token hashes; <c>authapp:refresh-used:{hash}</c>
+/// remembers a rotated refresh token for one refresh lifetime, so presenting it again is recognised
+/// as theft and ends the whole family. <c>authapp:sessions:live</c> scores each family by its expiry.
+/// </summary>
+public sealed class TokenFamilies(IConnectionMultiplexer redis, TimeProvider time, IOptions<RefreshTokenOptions> options)
+{
+    public static readonly RedisKey LiveSessionsKey = "authapp:sessions:live";
+
+    public static RedisKey FamilyKey(string familyId) => $"authapp:family:{familyId}";
+
+    public static RedisKey UsedKey(string tokenHash) => $"authapp:refresh-used:{tokenHash}";
+
+    /// <summary>Stores the first access and refresh token of a new family.</summary>
+    public async Task StartAsync(TokenSession access, TokenSession refresh)
+    {
+        var transaction = redis.GetDatabase().CreateTransaction();
+        AddPair(transaction, access, refresh);
+        await transaction.ExecuteAsync();
+    }
+
+    /// <summary>
+    /// Atomically retires <paramref name="presented"/> and stores the new pair. The transaction is
+    /// conditional on the presented token still existing (Redis WATCH), so of two concurrent
+    /// refreshes with one token exactly one commits; false for the loser.
+    /// </summary>
+    public async Task<bool> RotateAsync(TokenSession presented, TokenSession access, TokenSession refresh)
+    {
+        var transaction = redis.GetDatabase().CreateTransaction();
+        transaction.AddCondition(Condition.HashEqual(TokenStore.TokenKey(presented.TokenHash), "kind", TokenKinds.Refresh));
+        _ = transaction.KeyDeleteAsync(TokenStore.TokenKey(presented.TokenHash));
+        _ = transaction.SortedSetRemoveAsync(TokenStore.UserSessionsKey(presented.UserId), presented.TokenHash);
+        _ = transaction.SetRemoveAsync(FamilyKey(presented.FamilyId!), presented.TokenHash);
+        _ = transaction.StringSetAsync(UsedKey(presented.TokenHash), $"{presented.FamilyId} {presented.UserId}", options.Value.RefreshTokenLifetime);
+        AddPair(transaction, access, refresh);
+        return await transaction.ExecuteAsync();
+    }
+
+    /// <summary>The family of a refresh token that was already rotated, or null if it never was.</summary>
+    public async Task<ReusedRefreshToken?> FindReusedAsync(string tokenHash)
+    {
+        var value = (string?)await redis.GetDatabase().StringGetAsync(UsedKey(tokenHash));
+        var parts = value?.Split(' ');
+        return parts is [var family, var user] && Guid.TryParse(user, out var userId) ? new ReusedRefreshToken(family, userId) : null;
+    }
+
+    /// <summary>Ends a session: deletes every access and refresh token of the family at once. Returns how many were live.</summary>
+    public async Task<long> RevokeFamilyAsync(string familyId, Guid userId)
+    {
+        var result = await redis.GetDatabase().ScriptEvaluateAsync(
+            TokenScripts.RevokeFamily,
+            [FamilyKey(familyId), TokenStore.UserSessionsKey(userId), LiveSessionsKey],
+            [TokenStore.TokenKey(string.Empty).ToString(), familyId]);
+        return (long)result;
+    }
+
+    /// <summary>Sessions whose refresh token has not expired, across all users (for the live-sessions gauge).</summary>
+    public long CountLive() =>
+        redis.GetDatabase().SortedSetLength(LiveSessionsKey, time.GetUtcNow().ToUnixTimeMilliseconds(), double.PositiveInfinity);
+
+    private void AddPair(ITransaction transaction, TokenSession access, TokenSession refresh)
+    {
+        var now = time.GetUtcNow();
+        TokenStore.AddWrites(transaction, access, now);
+        TokenStore.AddWrites(transaction, refresh, now);
+        _ = transaction.SortedSetAddAsync(LiveSessionsKey, refresh.FamilyId, refresh.ExpiresAt.ToUnixTimeMilliseconds());
+        // Expired families are pruned as new ones start, so the set stays the size of the live sessions.
+        _ = transaction.SortedSetRemoveRangeByScoreAsync(LiveSessionsKey, double.NegativeInfinity, now.ToUnixTimeMilliseconds());
+    }
+}

@@ -1,0 +1,53 @@
+namespace AuthApp.Api.Features.Tokens;
+
+/// <summary>
+/// Lua scripts for the multi-key revocations. Redis runs a script atomically, so no refresh can
+/// slip a new token in between reading the index and deleting what it lists (S8: no window).
+/// </summary>
+internal static class TokenScripts
+{
+    /// <summary>
+    /// KEYS: user index, live-sessions set. ARGV: token key prefix, family key prefix, family to keep ('' for none).
+    /// Returns the number of sessions ended (families, plus tokens that had none).
+    /// </summary>
+    public const string RevokeAllForUser = """
+        local hashes = redis.call('ZRANGE', KEYS[1], 0, -1)
+        local families = {}
+        local ended = 0
+        for _, hash in ipairs(hashes) do
+          local key = ARGV[1] .. hash
+          local family = redis.call('HGET', key, 'family_id')
+          if ARGV[3] == '' or family ~= ARGV[3] then
+            local deleted = redis.call('DEL', key)
+            redis.call('ZREM', KEYS[1], hash)
+            if family and family ~= '' then
+              families[family] = true
+            else
+              ended = ended + deleted
+            end
+          end
+        end
+        for family, _ in pairs(families) do
+          redis.call('DEL', ARGV[2] .. family)
+          redis.call('ZREM', KEYS[2], family)
+          ended = ended + 1
+        end
+        return ended
+        """;
+
+    /// <summary>
+    /// KEYS: family set, user index, live-sessions set. ARGV: token key prefix, family id.
+    /// Deletes every token of the family; returns how many were live.
+    /// </summary>
+    public const string RevokeFamily = """
+        local hashes = redis.call('SMEMBERS', KEYS[1])
+        local deleted = 0
+        for _, hash in ipairs(hashes) do
+          deleted = deleted + redis.call('DEL', ARGV[1] .. hash)
+          redis.call('ZREM', KEYS[2], hash)
+        end
+        redis.call('DEL', KEYS[1])
+        redis.call('ZREM', KEYS[3], ARGV[2])
+        return deleted
+        """;
+}
