@@ -175,12 +175,13 @@ internal sealed class ResourceController(
         await healthWatch.CancelAsync();
         var expected = _stopRequested;
         var state = exitCode == 0 && !expected ? KnownResourceStates.Finished : KnownResourceStates.Exited;
-        Publish(s => s with { State = state, ExitCode = exitCode, ProcessId = null, HealthStatus = null, StopTime = timeProvider.GetUtcNow() });
         if (!expected && exitCode != 0)
         {
             var lastLines = logs.GetBacklog(Name).TakeLast(CrashReportLines).Select(l => "    " + l.Content);
             OrchestratorLog.ResourceCrashed(logger, Name, exitCode, string.Join(Environment.NewLine, lastLines));
         }
+
+        Publish(s => s with { State = state, ExitCode = exitCode, ProcessId = null, HealthStatus = null, StopTime = timeProvider.GetUtcNow() });
     }
 
     private void FailToStart(string reason)
