@@ -204,7 +204,8 @@ internal sealed class ResourceController(
         var baseUrl = resource.Annotations.OfType<EndpointAnnotation>().FirstOrDefault(e => e.UriScheme is "http" or "https")?.AllocatedEndpoint?.Url;
         foreach (var url in resource.Annotations.OfType<ResourceUrlAnnotation>())
         {
-            var absolute = Uri.TryCreate(url.Url, UriKind.Absolute, out var u) ? u.ToString()
+            // On Unix "/scalar/v1" parses as an absolute file:// URI, so only http(s) URLs count as absolute.
+            var absolute = Uri.TryCreate(url.Url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" ? u.ToString()
                 : baseUrl is null ? url.Url : new Uri(new Uri(baseUrl), url.Url).ToString();
             yield return new ResourceUrl(url.DisplayText ?? url.Url, absolute, IsExternal: true);
         }
