@@ -52,6 +52,19 @@ public sealed class WholeSystemTests(AppHostFixture fixture)
     }
 
     [Fact]
+    public async Task ApiReferencePageIsListedWithTheApiAndAnswers()
+    {
+        var api = fixture.App.GetEndpoint("api");
+        var reference = fixture.App.ResourceNotifications.Current["api"].Urls.Single(u => u.Name == "API reference");
+
+        using var client = new HttpClient();
+        using var response = await client.GetAsync(new Uri(reference.Url), Cancel);
+
+        Assert.Equal(new Uri(api, "/scalar/v1").ToString(), reference.Url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task ConnectionStringOfAuthdbReachesTheDatabaseTheAppHostCreated()
     {
         var connectionString = await fixture.App.GetConnectionStringAsync("authdb", Cancel);
