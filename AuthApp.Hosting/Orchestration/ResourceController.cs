@@ -15,6 +15,7 @@ internal sealed class ResourceController(
     ProcessSupervisor supervisor,
     ResourceNotificationService notifications,
     ResourceLoggerService logs,
+    HealthWaiter health,
     IOptions<AppHostOptions> options,
     TimeProvider timeProvider,
     ILogger logger)
@@ -124,6 +125,11 @@ internal sealed class ResourceController(
         try
         {
             _stopRequested = true;
+            if (_healthWatch is { } healthWatch)
+            {
+                await healthWatch.CancelAsync();
+            }
+
             if (_process is not { HasExited: false } process)
             {
                 return;
@@ -159,13 +165,30 @@ internal sealed class ResourceController(
     {
         try
         {
-            await runner.WaitUntilHealthyAsync(resource, cancellationToken);
-            Publish(s => s.State == KnownResourceStates.Running ? s with { HealthStatus = HealthStatus.Healthy } : s);
+            await health.WaitAsync(ct => runner.ProbeAsync(resource, ct), cancellationToken);
+            PublishHealth(healthy: true);
             OrchestratorLog.ResourceHealthy(logger, Name);
+            await health.MonitorAsync(ct => runner.ProbeAsync(resource, ct), PublishHealth, cancellationToken);
         }
         catch (OperationCanceledException)
         {
-            // The process exited or the AppHost is stopping.
+            // The process exited or the resource is stopping.
+        }
+        catch (DistributedApplicationException e)
+        {
+            // It can never become healthy: stop it rather than leave its dependents waiting.
+            await StopAsync();
+            FailToStart(e.Message);
+        }
+    }
+
+    /// <summary>Publishes a health change of the running resource (nothing when unchanged, so watchers see changes only).</summary>
+    private void PublishHealth(bool healthy)
+    {
+        var status = healthy ? HealthStatus.Healthy : HealthStatus.Unhealthy;
+        if (notifications.Current.GetValueOrDefault(Name) is { State: KnownResourceStates.Running } current && current.HealthStatus != status)
+        {
+            Publish(s => s.State == KnownResourceStates.Running ? s with { HealthStatus = status } : s);
         }
     }
 
