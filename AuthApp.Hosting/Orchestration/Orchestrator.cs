@@ -34,8 +34,6 @@ internal sealed class Orchestrator(
     private Task _run = Task.CompletedTask;
     private int _stopped;
 
-    public IReadOnlyList<ResourceController> Controllers => _controllers;
-
     public ResourceController this[string name] =>
         _controllers.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase))
         ?? throw new KeyNotFoundException($"No runnable resource named '{name}'.");

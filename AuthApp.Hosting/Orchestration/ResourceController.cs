@@ -27,13 +27,9 @@ internal sealed class ResourceController(
     private CancellationTokenSource? _healthWatch;
     private volatile bool _stopRequested;
 
-    public IResource Resource => resource;
-
     public string Name => resource.Name;
 
     public bool IsProject => runner.ResourceType == "Project";
-
-    public int? ProcessId => _process is { HasExited: false } p ? p.Id : null;
 
     public void PublishInitial() => Publish(s => s with { State = KnownResourceStates.NotStarted, Urls = [.. Urls()] });
 
@@ -87,8 +83,10 @@ internal sealed class ResourceController(
                 spec = await runner.PrepareAsync(resource, cancellationToken);
                 _process = spec is null ? null : supervisor.Start(Name, spec);
             }
-            catch (Exception e) when (e is DistributedApplicationException or System.ComponentModel.Win32Exception or IOException or Npgsql.NpgsqlException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
+                // Whatever went wrong (a missing binary, a folder it may not write, initdb failing) is this resource's
+                // failure only: it is reported and the others go on.
                 FailToStart(e.Message);
                 return;
             }
