@@ -4,6 +4,7 @@ using AuthApp.Hosting.Runtime;
 namespace AuthApp.Tests.AppHost;
 
 /// <summary>A Postgres data folder whose password is no longer known fails fast with the way out, never a hang.</summary>
+[Collection(nameof(StandaloneAppHostCollection))]
 public sealed class PostgresPasswordTests : IDisposable
 {
     private readonly string _state = Path.Combine(Path.GetTempPath(), $"authapp-pgpass-{Guid.NewGuid():N}");
