@@ -195,8 +195,11 @@ internal sealed class ResourceController(
         var exitCode = await process.Exited;
         await healthWatch.CancelAsync();
         var expected = _stopRequested;
-        var state = exitCode == 0 && !expected ? KnownResourceStates.Finished : KnownResourceStates.Exited;
-        if (!expected && exitCode != 0)
+
+        // Only a project can finish on purpose (a migration step); a server that exits by itself has failed, whatever its code.
+        var finished = exitCode == 0 && !expected && IsProject;
+        var state = finished ? KnownResourceStates.Finished : KnownResourceStates.Exited;
+        if (!expected && !finished)
         {
             var lastLines = logs.GetBacklog(Name).TakeLast(CrashReportLines).Select(l => "    " + l.Content);
             OrchestratorLog.ResourceCrashed(logger, Name, exitCode, string.Join(Environment.NewLine, lastLines));
