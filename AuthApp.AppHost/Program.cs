@@ -23,6 +23,7 @@ var api = builder.AddProject("api", "../AuthApp.Api/AuthApp.Api.csproj")
     .WithEnvironment("Bootstrap__AdminPassword", adminPassword)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health")
+    .WithUrl("/scalar/v1", "API reference")
     .WaitFor(redis)
     .WaitForCompletion(migrations);
 
