@@ -1,10 +1,10 @@
 namespace AuthApp.Dashboard.Telemetry;
 
 /// <summary>A name/value pair of telemetry, value rendered as text.</summary>
-internal sealed record TelemetryAttribute(string Key, string Value);
+public sealed record TelemetryAttribute(string Key, string Value);
 
 /// <summary>One structured log record.</summary>
-internal sealed record LogEntry(
+public sealed record LogEntry(
     long Sequence,
     string Resource,
     string InstanceId,
@@ -18,10 +18,10 @@ internal sealed record LogEntry(
     IReadOnlyList<TelemetryAttribute> Attributes);
 
 /// <summary>An event recorded on a span (an exception, a message).</summary>
-internal sealed record SpanEvent(string Name, DateTimeOffset Timestamp, IReadOnlyList<TelemetryAttribute> Attributes);
+public sealed record SpanEvent(string Name, DateTimeOffset Timestamp, IReadOnlyList<TelemetryAttribute> Attributes);
 
 /// <summary>One span of a trace.</summary>
-internal sealed record SpanEntry(
+public sealed record SpanEntry(
     string TraceId,
     string SpanId,
     string ParentSpanId,
@@ -41,7 +41,7 @@ internal sealed record SpanEntry(
 }
 
 /// <summary>A trace: every span received so far with the same trace id.</summary>
-internal sealed record TraceEntry(string TraceId, IReadOnlyList<SpanEntry> Spans)
+public sealed record TraceEntry(string TraceId, IReadOnlyList<SpanEntry> Spans)
 {
     public DateTimeOffset Start => Spans.Min(s => s.Start);
 
@@ -59,10 +59,10 @@ internal sealed record TraceEntry(string TraceId, IReadOnlyList<SpanEntry> Spans
 }
 
 /// <summary>One value of an instrument at one time, for one set of attributes.</summary>
-internal sealed record MetricPoint(DateTimeOffset Timestamp, double Value, string Dimensions);
+public sealed record MetricPoint(DateTimeOffset Timestamp, double Value, string Dimensions);
 
 /// <summary>What an instrument is: a meter's named counter, gauge or histogram.</summary>
-internal sealed record InstrumentKey(string Meter, string Name);
+public sealed record InstrumentKey(string Meter, string Name);
 
 /// <summary>An instrument's description and its recent points.</summary>
-internal sealed record InstrumentSnapshot(InstrumentKey Key, string Description, string Unit, string Kind, IReadOnlyList<MetricPoint> Points);
+public sealed record InstrumentSnapshot(InstrumentKey Key, string Description, string Unit, string Kind, IReadOnlyList<MetricPoint> Points);
