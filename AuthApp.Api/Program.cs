@@ -1,9 +1,27 @@
+using AuthApp.Api.Infrastructure;
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddAuthApi();
 
 var app = builder.Build();
+if (args is ["migrate", ..])
+{
+    return await app.MigrateAndExitAsync();
+}
+
+if (!await app.ConfigurationIsValidAsync())
+{
+    return 1;
+}
+
+app.UseAuthApi();
 app.MapDefaultEndpoints();
-app.Run();
+app.MapAuthApi();
+
+await app.MigrateInDevelopmentAsync();
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

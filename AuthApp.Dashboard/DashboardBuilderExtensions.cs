@@ -2,6 +2,7 @@ using AuthApp.Dashboard.Hosting;
 using AuthApp.Dashboard.Telemetry;
 using AuthApp.Hosting;
 using AuthApp.Hosting.ApplicationModel;
+using AuthApp.Hosting.Orchestration;
 using AuthApp.Hosting.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -23,15 +24,23 @@ public static class DashboardBuilderExtensions
             return builder;
         }
 
-        builder.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.SectionName).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>();
-        builder.Services.AddOptions<TelemetryLimits>().BindConfiguration("Dashboard:Telemetry").ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<DashboardEndpoints>();
-        builder.Services.AddSingleton<DashboardSecrets>();
-        builder.Services.AddSingleton<TelemetryStore>();
-        builder.Services.AddSingleton(ExporterSettings);
-        builder.Services.AddHostedService<DashboardHostedService>();
+        builder.Services.AddDashboardServices();
         return builder;
+    }
+
+    /// <summary>The dashboard's services on any host that has the resource notification and logger services.</summary>
+    internal static IServiceCollection AddDashboardServices(this IServiceCollection services)
+    {
+        services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>();
+        services.AddOptions<TelemetryLimits>().BindConfiguration("Dashboard:Telemetry").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DashboardEndpoints>();
+        services.AddSingleton<DashboardSecrets>();
+        services.AddSingleton<TelemetryStore>();
+        services.AddSingleton(ExporterSettings);
+        services.AddSingleton<ISummaryLineProvider, DashboardSummaryLines>();
+        services.AddHostedService<DashboardHostedService>();
+        return services;
     }
 
     private static OtlpExporterSettings ExporterSettings(IServiceProvider services)

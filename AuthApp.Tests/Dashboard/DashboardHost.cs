@@ -1,33 +1,33 @@
 using AuthApp.Dashboard;
 using AuthApp.Dashboard.Hosting;
 using AuthApp.Dashboard.Telemetry;
-using AuthApp.Hosting;
 using AuthApp.Hosting.Runtime;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace AuthApp.Tests.Dashboard;
 
 /// <summary>
-/// An AppHost with only the dashboard, on free ports, whose resources are whatever the test publishes to
-/// the notification and logger services.
+/// A host with only the dashboard (no orchestrator), on free ports, whose resources are whatever the test
+/// publishes to the notification and logger services.
 /// </summary>
 public sealed class DashboardHost : IAsyncDisposable
 {
-    private readonly DistributedApplication _app;
+    private readonly IHost _host;
 
-    private DashboardHost(DistributedApplication app) => _app = app;
+    private DashboardHost(IHost host) => _host = host;
 
-    internal TelemetryStore Store => _app.Services.GetRequiredService<TelemetryStore>();
+    internal TelemetryStore Store => Services.GetRequiredService<TelemetryStore>();
 
-    internal DashboardEndpoints Endpoints => _app.Services.GetRequiredService<DashboardEndpoints>();
+    internal DashboardEndpoints Endpoints => Services.GetRequiredService<DashboardEndpoints>();
 
-    internal DashboardSecrets Secrets => _app.Services.GetRequiredService<DashboardSecrets>();
+    internal DashboardSecrets Secrets => Services.GetRequiredService<DashboardSecrets>();
 
-    public ResourceNotificationService Notifications => _app.ResourceNotifications;
+    public ResourceNotificationService Notifications => Services.GetRequiredService<ResourceNotificationService>();
 
-    public ResourceLoggerService Logs => _app.ResourceLogs;
+    public ResourceLoggerService Logs => Services.GetRequiredService<ResourceLoggerService>();
 
-    public IServiceProvider Services => _app.Services;
+    public IServiceProvider Services => _host.Services;
 
     public Uri OtlpGrpcUrl => Endpoints.OtlpGrpcUrl;
 
@@ -40,20 +40,21 @@ public sealed class DashboardHost : IAsyncDisposable
     public static async Task<DashboardHost> StartAsync(
         Action<IServiceCollection>? configureServices = null, params string[] extraArgs)
     {
-        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
-        {
-            Args = ["--Dashboard:Port=0", "--Dashboard:OtlpGrpcPort=0", "--Dashboard:OtlpHttpPort=0", .. extraArgs],
-        });
-        builder.AddDashboard();
+        var builder = Host.CreateApplicationBuilder(
+            ["--Dashboard:Port=0", "--Dashboard:OtlpGrpcPort=0", "--Dashboard:OtlpHttpPort=0", .. extraArgs]);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ResourceNotificationService>();
+        builder.Services.AddSingleton<ResourceLoggerService>();
+        builder.Services.AddDashboardServices();
         configureServices?.Invoke(builder.Services);
-        var app = builder.Build();
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        return new DashboardHost(app);
+        var host = builder.Build();
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        return new DashboardHost(host);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync(CancellationToken.None);
-        await _app.DisposeAsync();
+        await _host.StopAsync(CancellationToken.None);
+        _host.Dispose();
     }
 }

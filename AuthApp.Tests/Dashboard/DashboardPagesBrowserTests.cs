@@ -88,6 +88,8 @@ public sealed class DashboardPagesBrowserTests
         await browser.GoToAsync(new Uri(host.FrontendUrl, "/metrics/resource/api"));
         await browser.TestId("instrument").Filter(new() { HasText = "authapp.logins" }).ClickAsync();
         await Expect(browser.TestId("chart-line")).ToHaveCountAsync(1);
+        await Expect(browser.TestId("metric-chart")).ToContainTextAsync("last 3");
+        Assert.True(await browser.TestId("chart-point").CountAsync() >= 3);
         await browser.ScreenshotAsync("metrics");
     }
 

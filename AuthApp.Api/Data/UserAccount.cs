@@ -1,0 +1,26 @@
+namespace AuthApp.Api.Data;
+
+/// <summary>An account as stored in PostgreSQL. Only the password's hash is kept, never the password.</summary>
+public sealed class UserAccount
+{
+    public Guid Id { get; set; }
+
+    /// <summary>The email as the user typed it, shown back to them.</summary>
+    public required string Email { get; set; }
+
+    /// <summary>NFKC-normalised, lower-cased email; unique, so uniqueness ignores case.</summary>
+    public required string NormalizedEmail { get; set; }
+
+    public string? DisplayName { get; set; }
+
+    public required string PasswordHash { get; set; }
+
+    /// <summary>Role names (e.g. <c>admin</c>); checked by the admin endpoints of issue 4.</summary>
+    public List<string> Roles { get; set; } = [];
+
+    public bool IsActive { get; set; } = true;
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}

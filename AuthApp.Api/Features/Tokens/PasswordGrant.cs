@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AuthApp.Api.Features.Tokens;
+
+/// <summary>
+/// The resource-owner password grant (RFC 6749 §4.3), shared by <c>/token</c> and the FastAPI-compatible
+/// <c>/accounts/token</c>. Errors follow RFC 6749 §5.2; every answer carries <c>Cache-Control: no-store</c>.
+/// </summary>
+public sealed class PasswordGrant(PasswordLogin login, TokenIssuer issuer)
+{
+    public async Task<Results<Ok<TokenResponse>, JsonHttpResult<OAuthError>>> HandleAsync(
+        HttpRequest request, bool grantTypeOptional, CancellationToken cancellationToken)
+    {
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        request.HttpContext.Response.Headers.Pragma = "no-cache";
+
+        if (!request.HasFormContentType)
+        {
+            return Error(OAuthError.InvalidRequest("The body must be application/x-www-form-urlencoded."));
+        }
+
+        var form = await request.ReadFormAsync(cancellationToken);
+        if (form.Any(field => field.Value.Count > 1))
+        {
+            return Error(OAuthError.InvalidRequest("A parameter was sent more than once."));
+        }
+
+        // FastAPI's OAuth2PasswordRequestForm makes grant_type optional; RFC 6749 does not.
+        var grantType = form["grant_type"].ToString();
+        if (grantType.Length == 0 && !grantTypeOptional) return Error(OAuthError.InvalidRequest("grant_type is required."));
+        if (grantType.Length > 0 && grantType != "password")
+        {
+            return Error(new OAuthError("unsupported_grant_type", "Only grant_type=password is supported."));
+        }
+
+        var username = form["username"].ToString();
+        var password = form["password"].ToString();
+        if (username.Length == 0 || password.Length == 0)
+        {
+            return Error(OAuthError.InvalidRequest("username and password are required."));
+        }
+
+        var user = await login.AuthenticateAsync(username, password, cancellationToken);
+        if (user is null) return Error(OAuthError.InvalidGrant);
+
+        var issued = await issuer.IssueAsync(user, request.HttpContext);
+        return TypedResults.Ok(new TokenResponse(issued.AccessToken, "bearer", (long)issued.Lifetime.TotalSeconds));
+    }
+
+    private static JsonHttpResult<OAuthError> Error(OAuthError error) =>
+        TypedResults.Json(error, statusCode: StatusCodes.Status400BadRequest);
+}

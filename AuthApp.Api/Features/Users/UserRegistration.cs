@@ -1,0 +1,71 @@
+using AuthApp.Api.Data;
+using AuthApp.Api.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace AuthApp.Api.Features.Users;
+
+/// <summary>The outcome of a registration: the new user, validation errors, or a taken email.</summary>
+public sealed record RegistrationResult(UserAccount? User, Dictionary<string, string[]>? Errors, bool EmailTaken);
+
+/// <summary>Validates and stores a new account (shared by <c>/users</c> and <c>/accounts/</c>).</summary>
+public sealed partial class UserRegistration(
+    AuthDbContext db, PasswordPolicy policy, PasswordHashing hashing, TimeProvider time, ILogger<UserRegistration> logger)
+{
+    public async Task<RegistrationResult> RegisterAsync(string email, string password, string? displayName, CancellationToken cancellationToken)
+    {
+        var errors = Validate(email, password, displayName);
+        if (errors.Count > 0) return new RegistrationResult(null, errors, false);
+
+        var now = time.GetUtcNow();
+        var user = new UserAccount
+        {
+            Id = Guid.CreateVersion7(now),
+            Email = email,
+            NormalizedEmail = EmailAddress.Normalize(email),
+            DisplayName = displayName,
+            PasswordHash = "",
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        user.PasswordHash = hashing.Hash(user, password);
+        db.Users.Add(user);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // The unique index on normalized_email decides races between two registrations.
+            db.ChangeTracker.Clear();
+            return new RegistrationResult(null, null, true);
+        }
+
+        AuthTelemetry.Registrations.Add(1);
+        LogRegistered(logger, user.Id);
+        return new RegistrationResult(user, null, false);
+    }
+
+    private Dictionary<string, string[]> Validate(string email, string password, string? displayName)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!EmailAddress.IsValid(email))
+        {
+            errors["email"] = [$"The email must be one address like name@example.com, at most {UserLimits.EmailMaxLength} characters, without spaces."];
+        }
+        else if (policy.Check(password, email) is { } problem)
+        {
+            errors["password"] = [problem];
+        }
+
+        if (displayName is not null && (displayName.Length > UserLimits.DisplayNameMaxLength || displayName.Any(char.IsControl)))
+        {
+            errors["displayName"] = [$"The display name must be at most {UserLimits.DisplayNameMaxLength} characters, without control characters."];
+        }
+
+        return errors;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Registered user {UserId}")]
+    private static partial void LogRegistered(ILogger logger, Guid userId);
+}

@@ -1,0 +1,81 @@
+using System.Data.Common;
+using System.Text.Json;
+using AuthApp.Api.Features.Tokens;
+using Microsoft.AspNetCore.Diagnostics;
+using StackExchange.Redis;
+
+namespace AuthApp.Api.Infrastructure;
+
+/// <summary>
+/// The one place exceptions become answers: client mistakes a 4xx naming the problem, an
+/// unreachable store 503 (fail closed), anything else a generic 500 with no internals.
+/// </summary>
+internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail) = Classify(exception);
+        if (status >= 500) LogFailure(logger, status, exception.GetType().Name, exception);
+        else LogRejected(logger, status, title);
+
+        context.Response.StatusCode = status;
+        var endpoint = context.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
+        if (status < 500 && endpoint?.Metadata.GetMetadata<OAuthErrorResponses>() is not null)
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            await context.Response.WriteAsJsonAsync(OAuthError.InvalidRequest(detail), cancellationToken);
+            return true;
+        }
+
+        if (status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "5";
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    private static (int Status, string Title, string Detail) Classify(Exception exception) => exception switch
+    {
+        BadHttpRequestException { InnerException: JsonException json } =>
+            (400, "Malformed JSON", DescribeJson(json)),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+            (413, "Payload too large", $"The request body exceeds {RequestLimits.MaxBodyBytes / 1024} KiB."),
+        BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } =>
+            (415, "Unsupported media type", "The body must be application/json."),
+        BadHttpRequestException bad when bad.StatusCode is >= 400 and < 500 =>
+            (bad.StatusCode, "Bad request", "The request could not be read: a required value is missing or has the wrong form."),
+        InvalidDataException =>
+            (400, "Bad request", "The form body is malformed or too large."),
+        RedisException or RedisTimeoutException =>
+            (503, "Token store unavailable", "Tokens cannot be checked right now. Try again shortly."),
+        _ when IsDatabaseFailure(exception) =>
+            (503, "Account store unavailable", "Accounts cannot be reached right now. Try again shortly."),
+        _ => (500, "Internal server error", "An unexpected error occurred."),
+    };
+
+    /// <summary>Names the JSON problem by path without echoing values or internal type names.</summary>
+    private static string DescribeJson(JsonException json)
+    {
+        var where = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "the body" : $"'{json.Path}'";
+        return json.Message.Contains("could not be mapped", StringComparison.Ordinal)
+            ? $"Unknown field at {where}: only the documented fields are accepted."
+            : $"The JSON body is malformed, or {where} is missing or has the wrong type.";
+    }
+
+    private static bool IsDatabaseFailure(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is DbException or TimeoutException) return true;
+        }
+
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Request failed with {Status} ({ExceptionType})")]
+    private static partial void LogFailure(ILogger logger, int status, string exceptionType, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Request rejected with {Status}: {Title}")]
+    private static partial void LogRejected(ILogger logger, int status, string title);
+}

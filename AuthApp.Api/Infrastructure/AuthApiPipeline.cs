@@ -1,0 +1,36 @@
+using AuthApp.Api.Features.Compatibility;
+using AuthApp.Api.Features.Introspection;
+using AuthApp.Api.Features.Tokens;
+using AuthApp.Api.Features.Users;
+using Scalar.AspNetCore;
+
+namespace AuthApp.Api.Infrastructure;
+
+/// <summary>The middleware order and the endpoint table.</summary>
+public static class AuthApiPipeline
+{
+    public static WebApplication UseAuthApi(this WebApplication app)
+    {
+        app.UseAccessLog();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseRouteCapture();
+        app.UseCors();
+        app.UseRequestBodyLimit();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapAuthApi(this WebApplication app)
+    {
+        app.MapUserApi();
+        app.MapTokenApi();
+        app.MapIntrospectionApi();
+        app.MapCompatibilityApi();
+        app.MapOpenApi();
+        if (app.Environment.IsDevelopment()) app.MapScalarApiReference();
+        return app;
+    }
+}

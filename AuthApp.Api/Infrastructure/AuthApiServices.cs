@@ -1,0 +1,112 @@
+using System.Text.Json.Serialization;
+using AuthApp.Api.Data;
+using AuthApp.Api.Features.Introspection;
+using AuthApp.Api.Features.Tokens;
+using AuthApp.Api.Features.Users;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace AuthApp.Api.Infrastructure;
+
+/// <summary>Everything the API registers, grouped by concern.</summary>
+public static class AuthApiServices
+{
+    public static WebApplicationBuilder AddAuthApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddValidatedOptions<StorageOptions, StorageOptionsValidator>(StorageOptions.Section);
+        services.AddValidatedOptions<AccessTokenOptions, AccessTokenOptionsValidator>(AccessTokenOptions.Section);
+        services.AddValidatedOptions<PasswordPolicyOptions, PasswordPolicyOptionsValidator>(PasswordPolicyOptions.Section);
+        services.AddValidatedOptions<IntrospectionOptions, IntrospectionOptionsValidator>(IntrospectionOptions.Section);
+        services.AddValidatedOptions<CorsSettings, CorsSettingsValidator>(CorsSettings.Section);
+
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            // Strict JSON (S13): unknown fields, nulls for non-nullable and missing required values are 400s.
+            json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            json.SerializerOptions.RespectNullableAnnotations = true;
+            json.SerializerOptions.RespectRequiredConstructorParameters = true;
+        });
+        // Binding failures throw, so the exception handler can answer with a problem body naming them.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+
+        services.AddStores();
+        services.AddAccountServices();
+        services.AddTokenServices();
+        services.AddCorsFromSettings();
+        services.AddOpenApi();
+        services.AddTelemetrySource(AuthTelemetry.Name);
+        services.AddHealthChecks()
+            .AddCheck<PostgresReadinessCheck>("postgres")
+            .AddCheck<RedisReadinessCheck>("redis");
+        return builder;
+    }
+
+    private static void AddValidatedOptions<TOptions, TValidator>(this IServiceCollection services, string section)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        services.AddOptions<TOptions>().BindConfiguration(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
+    }
+
+    private static void AddStores(this IServiceCollection services)
+    {
+        // Read from configuration directly so `migrate` needs no Redis setting; the API validates both at start.
+        services.AddDbContext<AuthDbContext>((provider, options) =>
+            options.UseNpgsql(provider.GetRequiredService<IConfiguration>().GetConnectionString("authdb")));
+        services.AddSingleton<IConnectionMultiplexer>(provider =>
+        {
+            var configuration = ConfigurationOptions.Parse(provider.GetRequiredService<IOptions<StorageOptions>>().Value.Redis!);
+            // Start even when Redis is down; calls then fail fast and are answered with 503.
+            configuration.AbortOnConnectFail = false;
+            configuration.ConnectTimeout = 3000;
+            configuration.SyncTimeout = configuration.AsyncTimeout = 3000;
+            return ConnectionMultiplexer.Connect(configuration);
+        });
+        services.AddSingleton(TimeProvider.System);
+    }
+
+    private static void AddAccountServices(this IServiceCollection services)
+    {
+        services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
+        services.AddOptions<PasswordHasherOptions>().Configure<IOptions<PasswordPolicyOptions>>(
+            (hasher, password) => hasher.IterationCount = password.Value.Iterations);
+        services.AddSingleton<PasswordHashing>();
+        services.AddSingleton<CommonPasswords>();
+        services.AddSingleton<PasswordPolicy>();
+        services.AddScoped<UserRegistration>();
+    }
+
+    private static void AddTokenServices(this IServiceCollection services)
+    {
+        services.AddSingleton<TokenHasher>();
+        services.AddSingleton<TokenStore>();
+        services.AddSingleton<TokenIssuer>();
+        services.AddScoped<PasswordLogin>();
+        services.AddScoped<PasswordGrant>();
+        services.AddSingleton<IntrospectionClientAuthenticator>();
+        services.AddAuthentication(BearerTokenHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        services.AddAuthorization();
+    }
+
+    private static void AddCorsFromSettings(this IServiceCollection services)
+    {
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<CorsSettings>>((cors, settings) =>
+            cors.AddDefaultPolicy(policy =>
+            {
+                // Credentials only ever go with the listed origins; with none listed, no origin is allowed.
+                if (settings.Value.AllowedOrigins.Length == 0) return;
+                policy.WithOrigins(settings.Value.AllowedOrigins).AllowAnyHeader().AllowAnyMethod().AllowCredentials();
+            }));
+    }
+}

@@ -1,0 +1,38 @@
+using System.Diagnostics;
+
+namespace AuthApp.Tests.Infrastructure;
+
+/// <summary>Runs the built API as its own process (Production environment, only the given settings).</summary>
+public static class ApiProcess
+{
+    public static async Task<(int ExitCode, string Output)> RunAsync(string[] arguments, Dictionary<string, string> environment)
+    {
+        var directory = AppContext.BaseDirectory;
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(directory, "AuthApp.Api.dll"));
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+
+        // Settings inherited from the machine would make the outcome depend on where the test runs.
+        var inherited = start.Environment.Keys.Where(k =>
+            k.StartsWith("ConnectionStrings", StringComparison.OrdinalIgnoreCase)
+            || k.StartsWith("Auth__", StringComparison.OrdinalIgnoreCase)
+            || k.EndsWith("ENVIRONMENT", StringComparison.Ordinal)).ToList();
+        foreach (var name in inherited) start.Environment.Remove(name);
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in environment) start.Environment[name] = value;
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the API.");
+        var output = process.StandardOutput.ReadToEndAsync(ApiClient.Cancel);
+        var error = process.StandardError.ReadToEndAsync(ApiClient.Cancel);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ApiClient.Cancel);
+        timeout.CancelAfter(TimeSpan.FromMinutes(1));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await error);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Security.Cryptography;
+using Npgsql;
+
+namespace AuthApp.Tests.Infrastructure;
+
+/// <summary>
+/// A real PostgreSQL for the test run: initdb into a temp folder, scram-sha-256 password auth,
+/// a random port on 127.0.0.1. PostgreSQL refuses to run as root, so as root it runs as <c>postgres</c>.
+/// </summary>
+public sealed class PostgresServer : IAsyncDisposable
+{
+    private readonly string _bin;
+    private readonly string _root;
+    private readonly string _data;
+
+    private PostgresServer(string bin, string root, int port, string password)
+    {
+        _bin = bin;
+        _root = root;
+        _data = Path.Combine(root, "data");
+        Port = port;
+        Password = password;
+    }
+
+    public int Port { get; }
+
+    public string Password { get; }
+
+    public static async Task<PostgresServer> StartAsync()
+    {
+        var bin = FindBinaries();
+        var root = ProcessRunner.NewTempDirectory("authapp-pg");
+        var server = new PostgresServer(bin, root, ProcessRunner.FreePort(), Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
+        var passwordFile = Path.Combine(root, "pwfile");
+        await File.WriteAllTextAsync(passwordFile, server.Password);
+        if (ProcessRunner.IsRoot) await ProcessRunner.RunAsync("chown", ["-R", "postgres:postgres", root]);
+
+        await server.RunAsync("initdb", ["-D", server._data, "-U", "postgres", "--auth=scram-sha-256", $"--pwfile={passwordFile}", "-E", "UTF8", "--locale=C", "--no-sync"]);
+        // Durability is pointless for throw-away test data; turning it off keeps the suite fast.
+        var options = $"-p {server.Port} -c listen_addresses=127.0.0.1 -k {root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
+        await server.RunAsync("pg_ctl", ["-D", server._data, "-l", Path.Combine(root, "postgres.log"), "-o", options, "-w", "-t", "60", "start"]);
+        return server;
+    }
+
+    public string ConnectionString(string database) =>
+        new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = "postgres", Password = Password, Database = database }.ConnectionString;
+
+    /// <summary>Creates an empty database and returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync()
+    {
+        var name = $"authdb_{Guid.NewGuid():N}";
+        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await command.ExecuteNonQueryAsync();
+        return ConnectionString(name);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await RunAsync("pg_ctl", ["-D", _data, "-m", "immediate", "-w", "stop"]);
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    private Task<string> RunAsync(string tool, string[] arguments) =>
+        ProcessRunner.IsRoot
+            ? ProcessRunner.RunAsync("runuser", ["-u", "postgres", "--", Path.Combine(_bin, tool), .. arguments])
+            : ProcessRunner.RunAsync(Path.Combine(_bin, tool), arguments);
+
+    private static string FindBinaries()
+    {
+        var candidates = Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql")
+                .OrderByDescending(path => int.TryParse(Path.GetFileName(path), out var version) ? version : 0)
+                .Select(path => Path.Combine(path, "bin"))
+            : [];
+        return candidates.FirstOrDefault(bin => File.Exists(Path.Combine(bin, "initdb")))
+            ?? throw new InvalidOperationException("PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin: apt-get install postgresql");
+    }
+}
