@@ -16,7 +16,7 @@ internal sealed class DashboardHostedService(
         _app = DashboardWebApplication.Build(services);
         await _app.StartAsync(cancellationToken);
         DashboardLog.LoginUrl(logger, endpoints.LoginUrl(secrets.BrowserToken));
-        DashboardLog.OtlpEndpoints(logger, endpoints.OtlpGrpcUrl, endpoints.OtlpHttpUrl);
+        DashboardLog.OtlpEndpoints(logger, endpoints.OtlpGrpcUrl.OriginalString, endpoints.OtlpHttpUrl.OriginalString);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

@@ -9,5 +9,5 @@ internal static partial class DashboardLog
     public static partial void LoginUrl(ILogger logger, string loginUrl);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Dashboard OTLP receivers: gRPC {GrpcUrl}, HTTP/protobuf {HttpUrl}")]
-    public static partial void OtlpEndpoints(ILogger logger, Uri grpcUrl, Uri httpUrl);
+    public static partial void OtlpEndpoints(ILogger logger, string grpcUrl, string httpUrl);
 }
