@@ -34,7 +34,7 @@ public static class AuthApiServices
         });
         // Binding failures throw, so the exception handler can answer with a problem body naming them.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDefaults.FillDetail);
         services.AddExceptionHandler<ApiExceptionHandler>();
 
         services.AddStores();

@@ -1,3 +1,4 @@
+using AuthApp.Api.Features.Tokens;
 using Microsoft.Extensions.Options;
 
 namespace AuthApp.Api.Infrastructure;
@@ -14,6 +15,8 @@ public static partial class StartupCheck
         try
         {
             app.Services.GetRequiredService<IStartupValidator>().Validate();
+            // Made now so that Development's "generated a key" warning shows at startup.
+            _ = app.Services.GetRequiredService<TokenHasher>();
             return true;
         }
         catch (Exception ex) when (ex is OptionsValidationException or AggregateException)

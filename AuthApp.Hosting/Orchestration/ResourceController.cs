@@ -175,12 +175,13 @@ internal sealed class ResourceController(
         await healthWatch.CancelAsync();
         var expected = _stopRequested;
         var state = exitCode == 0 && !expected ? KnownResourceStates.Finished : KnownResourceStates.Exited;
-        Publish(s => s with { State = state, ExitCode = exitCode, ProcessId = null, HealthStatus = null, StopTime = timeProvider.GetUtcNow() });
         if (!expected && exitCode != 0)
         {
             var lastLines = logs.GetBacklog(Name).TakeLast(CrashReportLines).Select(l => "    " + l.Content);
             OrchestratorLog.ResourceCrashed(logger, Name, exitCode, string.Join(Environment.NewLine, lastLines));
         }
+
+        Publish(s => s with { State = state, ExitCode = exitCode, ProcessId = null, HealthStatus = null, StopTime = timeProvider.GetUtcNow() });
     }
 
     private void FailToStart(string reason)
@@ -203,7 +204,8 @@ internal sealed class ResourceController(
         var baseUrl = resource.Annotations.OfType<EndpointAnnotation>().FirstOrDefault(e => e.UriScheme is "http" or "https")?.AllocatedEndpoint?.Url;
         foreach (var url in resource.Annotations.OfType<ResourceUrlAnnotation>())
         {
-            var absolute = Uri.TryCreate(url.Url, UriKind.Absolute, out var u) ? u.ToString()
+            // On Unix "/scalar/v1" parses as an absolute file:// URI, so only http(s) URLs count as absolute.
+            var absolute = Uri.TryCreate(url.Url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" ? u.ToString()
                 : baseUrl is null ? url.Url : new Uri(new Uri(baseUrl), url.Url).ToString();
             yield return new ResourceUrl(url.DisplayText ?? url.Url, absolute, IsExternal: true);
         }

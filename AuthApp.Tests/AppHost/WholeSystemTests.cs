@@ -52,6 +52,19 @@ public sealed class WholeSystemTests(AppHostFixture fixture)
     }
 
     [Fact]
+    public async Task ApiReferencePageIsListedWithTheApiAndAnswers()
+    {
+        var api = fixture.App.GetEndpoint("api");
+        var reference = fixture.App.ResourceNotifications.Current["api"].Urls.Single(u => u.Name == "API reference");
+
+        using var client = new HttpClient();
+        using var response = await client.GetAsync(new Uri(reference.Url), Cancel);
+
+        Assert.Equal(new Uri(api, "/scalar/v1").ToString(), reference.Url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task ConnectionStringOfAuthdbReachesTheDatabaseTheAppHostCreated()
     {
         var connectionString = await fixture.App.GetConnectionStringAsync("authdb", Cancel);
@@ -98,22 +111,28 @@ public sealed class WholeSystemTests(AppHostFixture fixture)
     public async Task CrashedProjectIsReportedWithItsExitCodeWhileTheOthersKeepRunningAndItCanBeStartedAgain()
     {
         var app = fixture.App;
+        var commands = app.Services.GetRequiredService<IResourceCommandService>();
         var pid = app.ResourceNotifications.Current["web"].ProcessId!.Value;
-
-        Assert.True(UnixKill(pid));
-        var crashed = await app.WaitForStateAsync("web", s => s.State == KnownResourceStates.Exited);
-
-        Assert.Equal(137, crashed.ExitCode);
-        Assert.Contains(fixture.Logs.Messages, m => m.Contains("web exited unexpectedly with code 137", StringComparison.Ordinal));
-        Assert.Equal(HealthStatus.Healthy, app.ResourceNotifications.Current["api"].HealthStatus);
-        using (var api = app.CreateHttpClient("api"))
-        using (var health = await api.GetAsync(new Uri("/health", UriKind.Relative), Cancel))
+        ResourceSnapshot restarted;
+        try
         {
+            Assert.True(UnixKill(pid));
+            var crashed = await app.WaitForStateAsync("web", s => s.State == KnownResourceStates.Exited);
+
+            Assert.Equal(137, crashed.ExitCode);
+            Assert.Contains(fixture.Logs.Messages, m => m.Contains("web exited unexpectedly with code 137", StringComparison.Ordinal));
+            Assert.Equal(HealthStatus.Healthy, app.ResourceNotifications.Current["api"].HealthStatus);
+            using var api = app.CreateHttpClient("api");
+            using var health = await api.GetAsync(new Uri("/health", UriKind.Relative), Cancel);
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         }
+        finally
+        {
+            // The other tests of the collection share this application: bring the Web site back.
+            await commands.StartAsync("web", Cancel);
+            restarted = await app.WaitForStateAsync("web", s => s.State == KnownResourceStates.Running && s.HealthStatus == HealthStatus.Healthy);
+        }
 
-        await app.Services.GetRequiredService<IResourceCommandService>().StartAsync("web", Cancel);
-        var restarted = await app.WaitForStateAsync("web", s => s.State == KnownResourceStates.Running && s.HealthStatus == HealthStatus.Healthy);
         Assert.NotEqual(pid, restarted.ProcessId);
     }
 
