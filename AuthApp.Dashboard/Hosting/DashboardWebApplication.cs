@@ -35,8 +35,10 @@ internal static class DashboardWebApplication
         // Only what is set here: the AppHost's ASPNETCORE_URLS or appsettings must not move the dashboard.
         builder.Configuration.Sources.Clear();
         builder.WebHost.UseStaticWebAssets();
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(appHost.GetRequiredService<ILoggerFactory>());
+        builder.Logging.ClearProviders()
+            .AddProvider(new AppHostLoggerProvider(appHost.GetRequiredService<ILoggerFactory>()))
+            .AddFilter("Microsoft", LogLevel.Warning)
+            .AddFilter("Grpc", LogLevel.Warning);
         ShareAppHostServices(builder.Services, appHost);
         ConfigureKestrel(builder.WebHost, appHost.GetRequiredService<DashboardEndpoints>());
 
