@@ -136,6 +136,28 @@ public sealed class WholeSystemTests(AppHostFixture fixture)
         Assert.NotEqual(pid, restarted.ProcessId);
     }
 
+    [Fact]
+    public async Task StoppedRedisTurnsTheApiUnhealthyAndBothRecoverWhenRedisStartsAgain()
+    {
+        var app = fixture.App;
+        var commands = app.Services.GetRequiredService<IResourceCommandService>();
+        try
+        {
+            await commands.StopAsync("redis", Cancel);
+
+            Assert.Equal(KnownResourceStates.Exited, app.ResourceNotifications.Current["redis"].State);
+            await app.WaitForStateAsync("api", s => s.HealthStatus == HealthStatus.Unhealthy);
+            Assert.Equal(KnownResourceStates.Running, app.ResourceNotifications.Current["api"].State);
+        }
+        finally
+        {
+            await commands.StartAsync("redis", Cancel);
+        }
+
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("redis", Cancel);
+        await app.WaitForStateAsync("api", s => s.HealthStatus == HealthStatus.Healthy);
+    }
+
     private static bool UnixKill(int pid)
     {
         using var kill = System.Diagnostics.Process.Start("kill", ["-KILL", $"{pid}"]);
