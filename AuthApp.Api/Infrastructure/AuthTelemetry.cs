@@ -14,7 +14,10 @@ public static class AuthTelemetry
     public const string RevocationsCounter = "authapp.tokens.revoked";
     public const string IntrospectionsCounter = "authapp.introspections";
 
-    /// <summary>Tag on <see cref="LoginsCounter"/> and <see cref="IntrospectionsCounter"/>.</summary>
+    /// <summary>Span around a password check (user lookup, PBKDF2, rehash).</summary>
+    public const string LoginActivity = "authapp.login";
+
+    /// <summary>Tag on <see cref="LoginsCounter"/>, <see cref="LoginActivity"/> and <see cref="IntrospectionsCounter"/>.</summary>
     public const string OutcomeTag = "outcome";
 
     public static readonly ActivitySource ActivitySource = new(Name);

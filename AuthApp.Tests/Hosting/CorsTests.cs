@@ -9,7 +9,7 @@ public sealed class CorsTests(TestServices services)
 {
     private readonly HttpClient _client = services.Api.CreateClient();
 
-    [Fact]
+    [Fact] // S20
     public async Task ConfiguredOriginMayCallWithCredentials()
     {
         using var response = await PreflightAsync(_client, TestServices.AllowedOrigin);
@@ -18,7 +18,7 @@ public sealed class CorsTests(TestServices services)
         Assert.Equal("true", response.Headers.GetValues("Access-Control-Allow-Credentials").Single());
     }
 
-    [Fact]
+    [Fact] // S20
     public async Task OtherOriginGetsNoCorsHeaders()
     {
         using var response = await PreflightAsync(_client, "https://evil.example");
@@ -41,7 +41,7 @@ public sealed class CorsTests(TestServices services)
         Assert.Equal(TestServices.AllowedOrigin, response.Headers.GetValues("Access-Control-Allow-Origin").Single());
     }
 
-    [Fact]
+    [Fact] // S20
     public async Task NoOriginIsAllowedByDefault()
     {
         await using var api = services.CreateApi(settings => settings["Cors:AllowedOrigins:0"] = null);

@@ -32,7 +32,7 @@ public sealed class ErrorHandlingTests(TestServices services)
         await response.AssertProblemAsync(HttpStatusCode.MethodNotAllowed);
     }
 
-    [Fact]
+    [Fact] // S13, S17
     public async Task UnexpectedFailureIsAGenericProblemWithoutInternals()
     {
         await using var api = services.CreateApi(services: collection =>

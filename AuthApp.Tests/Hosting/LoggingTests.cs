@@ -7,7 +7,7 @@ namespace AuthApp.Tests.Hosting;
 /// <summary>The access log, and S17: secrets never reach a log line.</summary>
 public sealed class LoggingTests(TestServices services)
 {
-    [Fact]
+    [Fact] // S17
     public async Task EachRequestLogsOneLineWithMethodRouteStatusAndDuration()
     {
         await using var api = services.CreateApi();
@@ -26,7 +26,7 @@ public sealed class LoggingTests(TestServices services)
         Assert.DoesNotContain("secret-query", line.Everything, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact] // S17
     public async Task UnmatchedRequestsAreLoggedWithoutTheirPath()
     {
         await using var api = services.CreateApi();
@@ -64,7 +64,7 @@ public sealed class LoggingTests(TestServices services)
         }
     }
 
-    [Fact]
+    [Fact] // S17
     public async Task AuthorizationHeaderIsNotLogged()
     {
         await using var api = services.CreateApi();

@@ -52,7 +52,7 @@ public sealed class IntrospectionTests(TestServices services)
         Assert.False((await response.ReadJsonAsync()).GetProperty("active").GetBoolean());
     }
 
-    [Fact]
+    [Fact] // S10
     public async Task CallWithoutClientCredentialsIsUnauthorized()
     {
         var (token, _, _) = await _client.RegisterAndLoginAsync();
@@ -77,7 +77,7 @@ public sealed class IntrospectionTests(TestServices services)
         { "Bearer aat_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" },
     };
 
-    [Theory]
+    [Theory] // S10
     [MemberData(nameof(BadCredentials))]
     public async Task WrongOrMalformedClientCredentialsAreUnauthorized(string authorization)
     {
@@ -93,7 +93,7 @@ public sealed class IntrospectionTests(TestServices services)
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
     }
 
-    [Fact]
+    [Fact] // S10
     public async Task UnauthenticatedCallIsRefusedBeforeTheBodyIsLookedAt()
     {
         using var content = new StringContent("{\"token\":\"x\"}", System.Text.Encoding.UTF8, "application/json");
@@ -130,7 +130,7 @@ public sealed class IntrospectionTests(TestServices services)
         await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
     }
 
-    [Fact]
+    [Fact] // S9
     public async Task IntrospectionAnswersAreNotCached()
     {
         var (token, _, _) = await _client.RegisterAndLoginAsync();

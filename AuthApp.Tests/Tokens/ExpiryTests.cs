@@ -9,7 +9,7 @@ namespace AuthApp.Tests.Tokens;
 /// <summary>S7: access tokens expire, by our clock and by Redis's TTL.</summary>
 public sealed class ExpiryTests(TestServices services)
 {
-    [Fact]
+    [Fact] // S7
     public async Task TokenWorksOneSecondBeforeExpiryAndNotAtExpiry()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -43,7 +43,7 @@ public sealed class ExpiryTests(TestServices services)
         Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode);
     }
 
-    [Fact]
+    [Fact] // S7
     public async Task RedisDropsTheTokenWhenItsLifetimeEnds()
     {
         using var client = services.Api.CreateClient();

@@ -11,7 +11,7 @@ public sealed class PasswordRehashTests(TestServices services)
 {
     private readonly HttpClient _client = services.Api.CreateClient();
 
-    [Fact]
+    [Fact] // S1
     public async Task LoginUpgradesAHashMadeWithFewerIterations()
     {
         var (email, password, _) = await _client.RegisterAsync();

@@ -11,7 +11,7 @@ public sealed class RevocationTests(TestServices services)
 {
     private readonly HttpClient _client = services.Api.CreateClient();
 
-    [Fact]
+    [Fact] // S8
     public async Task RevokedTokenIsRefusedAtOnce()
     {
         var (token, _, _) = await _client.RegisterAndLoginAsync();
@@ -23,7 +23,7 @@ public sealed class RevocationTests(TestServices services)
         Assert.Equal(HttpStatusCode.Unauthorized, me.StatusCode);
     }
 
-    [Fact]
+    [Fact] // S8, S9
     public async Task TokenPresentedInTheBodyIsRevokedWithoutOtherCredentials()
     {
         var (token, email, password) = await _client.RegisterAndLoginAsync();

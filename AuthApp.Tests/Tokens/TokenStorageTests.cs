@@ -10,7 +10,7 @@ public sealed class TokenStorageTests(TestServices services)
 {
     private readonly HttpClient _client = services.Api.CreateClient();
 
-    [Fact]
+    [Fact] // S6
     public async Task NoRawTokenAppearsAnywhereInRedis()
     {
         var tokens = new List<string>();
@@ -26,7 +26,7 @@ public sealed class TokenStorageTests(TestServices services)
         }
     }
 
-    [Fact]
+    [Fact] // S6
     public async Task SessionIsStoredUnderTheHmacOfTheTokenWithItsFields()
     {
         var (token, email, _) = await _client.RegisterAndLoginAsync();

@@ -10,7 +10,7 @@ public sealed class PasswordPolicyTests(TestServices services)
 {
     private readonly HttpClient _client = services.Api.CreateClient();
 
-    [Fact]
+    [Fact] // S2
     public async Task PasswordShorterThanFifteenCharactersIsRejected()
     {
         var detail = await RejectedPasswordDetailAsync("fourteen chars");
@@ -21,7 +21,7 @@ public sealed class PasswordPolicyTests(TestServices services)
     public async Task PasswordOfExactlyFifteenCharactersIsAccepted() =>
         await _client.RegisterAsync(password: "fifteen chars!!");
 
-    [Fact]
+    [Fact] // S2
     public async Task PasswordOf128CharactersIsAcceptedAndWorks()
     {
         var password = string.Concat(Enumerable.Repeat("Tr0ub4dor&3-", 11))[..128];
@@ -29,14 +29,14 @@ public sealed class PasswordPolicyTests(TestServices services)
         Assert.NotEmpty(await _client.LoginAsync(email, password));
     }
 
-    [Fact]
+    [Fact] // S2
     public async Task PasswordOf129CharactersIsRejectedNotTruncated()
     {
         var detail = await RejectedPasswordDetailAsync(new string('x', 100) + Guid.NewGuid().ToString("N")[..29]);
         Assert.Contains("at most 128", detail, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact] // S2
     public async Task LengthCountsCodePointsSoEmojiPasswordsAreNotPenalised()
     {
         // 15 emoji are 30 UTF-16 units; 7 of them are 14 code points and too short.
@@ -45,7 +45,7 @@ public sealed class PasswordPolicyTests(TestServices services)
         Assert.Contains("at least 15", detail, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact] // S2
     public async Task PasswordIsVerifiedExactlyAsSentWithoutTrimming()
     {
         var password = "  spaces around me matter  ";
@@ -56,7 +56,7 @@ public sealed class PasswordPolicyTests(TestServices services)
         Assert.NotEmpty(await _client.LoginAsync(email, password));
     }
 
-    [Fact]
+    [Fact] // S2
     public async Task ComposedAndDecomposedAccentsAreTheSamePasswordAfterNfkc()
     {
         var composed = "café crème brûlée au lait";
@@ -65,7 +65,7 @@ public sealed class PasswordPolicyTests(TestServices services)
         Assert.NotEmpty(await _client.LoginAsync(email, composed.Normalize(System.Text.NormalizationForm.FormD)));
     }
 
-    [Fact]
+    [Fact] // S2
     public async Task PasswordContainingTheEmailLocalPartIsRejected()
     {
         var local = $"rosalind{Guid.NewGuid():N}"[..14];
@@ -75,7 +75,7 @@ public sealed class PasswordPolicyTests(TestServices services)
         Assert.Contains("local part", problem.GetProperty("errors").GetProperty("password")[0].GetString(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact] // S2
     public async Task CommonPasswordIsRejectedWhenTheMinimumAllowsIt()
     {
         await using var api = services.CreateApi(settings => settings["Auth:Password:MinLength"] = "8");

@@ -12,6 +12,7 @@ public sealed partial class PasswordLogin(AuthDbContext db, PasswordHashing hash
     /// <summary>The user, or null for unknown user, wrong password or disabled account alike.</summary>
     public async Task<UserAccount?> AuthenticateAsync(string username, string password, CancellationToken cancellationToken)
     {
+        using var activity = AuthTelemetry.ActivitySource.StartActivity(AuthTelemetry.LoginActivity);
         var normalizedEmail = EmailAddress.Normalize(username);
         var user = username.Length <= UserLimits.EmailMaxLength
             ? await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalizedEmail, cancellationToken)
@@ -20,12 +21,12 @@ public sealed partial class PasswordLogin(AuthDbContext db, PasswordHashing hash
         {
             // Hash anyway so an unknown email costs as long as a wrong password.
             hashing.VerifyDummy(password);
-            return Fail("unknown_user");
+            return Fail("unknown_user", activity);
         }
 
         var result = hashing.Verify(user, password);
-        if (result == PasswordVerificationResult.Failed) return Fail("wrong_password");
-        if (!user.IsActive) return Fail("inactive");
+        if (result == PasswordVerificationResult.Failed) return Fail("wrong_password", activity);
+        if (!user.IsActive) return Fail("inactive", activity);
 
         if (result == PasswordVerificationResult.SuccessRehashNeeded)
         {
@@ -36,13 +37,15 @@ public sealed partial class PasswordLogin(AuthDbContext db, PasswordHashing hash
         }
 
         AuthTelemetry.Logins.Add(1, new KeyValuePair<string, object?>(AuthTelemetry.OutcomeTag, "success"));
+        activity?.SetTag(AuthTelemetry.OutcomeTag, "success");
         LogSucceeded(logger, user.Id);
         return user;
     }
 
-    private UserAccount? Fail(string reason)
+    private UserAccount? Fail(string reason, System.Diagnostics.Activity? activity)
     {
         AuthTelemetry.Logins.Add(1, new KeyValuePair<string, object?>(AuthTelemetry.OutcomeTag, reason));
+        activity?.SetTag(AuthTelemetry.OutcomeTag, reason);
         LogFailed(logger, reason);
         return null;
     }
