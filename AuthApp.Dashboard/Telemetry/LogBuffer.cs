@@ -43,7 +43,7 @@ internal sealed class LogBuffer
     }
 
     public IReadOnlyList<LogEntry> Query(LogFilter filter) =>
-        [.. _byResource.Values.SelectMany(q => q).Where(filter.Matches).OrderByDescending(e => e.Sequence).Take(filter.Take)];
+        [.. _byResource.Values.SelectMany(q => q).Where(filter.Matches).OrderByDescending(e => e.Timestamp).ThenByDescending(e => e.Sequence).Take(filter.Take)];
 
     public void Clear() => _byResource.Clear();
 
