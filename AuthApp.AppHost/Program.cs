@@ -1,6 +1,8 @@
+using AuthApp.Dashboard;
 using AuthApp.Hosting;
 
 var builder = DistributedApplication.CreateBuilder(args);
+builder.AddDashboard();
 
 var postgres = builder.AddPostgres("postgres").WithDataVolume();
 var authdb = postgres.AddDatabase("authdb");

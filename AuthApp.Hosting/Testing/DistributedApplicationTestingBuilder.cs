@@ -31,7 +31,8 @@ public static class DistributedApplicationTestingBuilder
             ?? throw new InvalidOperationException($"{assembly.GetName().Name} has no entry point; pass a type of the AppHost project.");
         var givenState = args.Any(a => a.Contains("AppHost:StateDirectory", StringComparison.OrdinalIgnoreCase));
         var temporaryState = givenState ? null : Path.Combine(Path.GetTempPath(), $"authapp-test-{Guid.NewGuid():N}");
-        string[] testArgs = [.. temporaryState is null ? [] : new[] { $"--AppHost:StateDirectory={temporaryState}" }, "--AppHost:EchoOutput=false", .. args];
+        // As in Aspire's testing builder, no dashboard unless the test asks (--Dashboard:Enabled=true): its fixed ports would clash.
+        string[] testArgs = [.. temporaryState is null ? [] : new[] { $"--AppHost:StateDirectory={temporaryState}" }, "--AppHost:EchoOutput=false", "--Dashboard:Enabled=false", .. args];
 
         var hook = new TestingHook(assembly, testArgs);
         using (TestingHook.Activate(hook))
