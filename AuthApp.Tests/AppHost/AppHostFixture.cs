@@ -1,3 +1,4 @@
+using AuthApp.Tests.Infrastructure;
 using AuthApp.Hosting;
 using AuthApp.Hosting.Runtime;
 using AuthApp.Hosting.Testing;

@@ -1,3 +1,4 @@
+using AuthApp.Tests.Infrastructure;
 using AuthApp.Hosting;
 using AuthApp.Hosting.Testing;
 using Npgsql;
@@ -16,14 +17,15 @@ public sealed class LifecycleTests : IDisposable
     public async Task StoppingLeavesNoProcessBehindAndASecondRunReusesTheDataDespiteAStalePidFile()
     {
         string[] args = [$"--AppHost:StateDirectory={_state}"];
-        var email = ApiClient.NewEmail();
+        var email = ApiClient.FreshEmail("e2e");
+        var password = ApiClient.FreshPassword();
 
         var first = await AppHostFixture.StartAsync(args);
         IReadOnlyList<int> pids;
         try
         {
             using var api = first.CreateHttpClient("api");
-            await ApiClient.RegisterAsync(api, email);
+            await api.RegisterAsync(email, password);
             await MarkDatabaseAsync(first);
             pids = [.. first.ResourceNotifications.Current.Values
                 .Where(s => s.ProcessId is not null)
@@ -43,8 +45,9 @@ public sealed class LifecycleTests : IDisposable
 
         await using var second = await AppHostFixture.StartAsync(args);
         using var secondApi = second.CreateHttpClient("api");
-        var token = await ApiClient.TokenAsync(secondApi, email);
-        Assert.Equal(email, await ApiClient.MyEmailAsync(secondApi, token));
+        var token = await secondApi.LoginAsync(email, password);
+        using var me = await secondApi.GetMeAsync(token);
+        Assert.Equal(email, (await me.ReadJsonAsync()).GetProperty("email").GetString());
         Assert.True(await DatabaseIsMarkedAsync(second));
         await second.StopAsync(Cancel);
     }

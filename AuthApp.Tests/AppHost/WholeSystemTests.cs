@@ -1,3 +1,4 @@
+using AuthApp.Tests.Infrastructure;
 using System.Net;
 using AuthApp.Hosting.Runtime;
 using AuthApp.Hosting.Testing;
@@ -31,12 +32,12 @@ public sealed class WholeSystemTests(AppHostFixture fixture)
     public async Task RegisteredUserGetsATokenThatTheRunningApiAccepts()
     {
         using var api = fixture.App.CreateHttpClient("api");
-        var email = ApiClient.NewEmail();
+        var (email, password, _) = await api.RegisterAsync();
+        var token = await api.LoginAsync(email, password);
 
-        await ApiClient.RegisterAsync(api, email);
-        var token = await ApiClient.TokenAsync(api, email);
-
-        Assert.Equal(email, await ApiClient.MyEmailAsync(api, token));
+        using var me = await api.GetMeAsync(token);
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        Assert.Equal(email, (await me.ReadJsonAsync()).GetProperty("email").GetString());
     }
 
     [Fact]
@@ -120,7 +121,7 @@ public sealed class WholeSystemTests(AppHostFixture fixture)
             var crashed = await app.WaitForStateAsync("web", s => s.State == KnownResourceStates.Exited);
 
             Assert.Equal(137, crashed.ExitCode);
-            Assert.Contains(fixture.Logs.Messages, m => m.Contains("web exited unexpectedly with code 137", StringComparison.Ordinal));
+            Assert.Contains(fixture.Logs.Lines, l => l.Message.Contains("web exited unexpectedly with code 137", StringComparison.Ordinal));
             Assert.Equal(HealthStatus.Healthy, app.ResourceNotifications.Current["api"].HealthStatus);
             using var api = app.CreateHttpClient("api");
             using var health = await api.GetAsync(new Uri("/health", UriKind.Relative), Cancel);
@@ -170,7 +171,7 @@ public sealed class WholeSystemTests(AppHostFixture fixture)
 
             Assert.Equal(KnownResourceStates.Exited, exited.State);
             Assert.Equal(0, exited.ExitCode);
-            Assert.Contains(fixture.Logs.Messages, m => m.Contains("redis exited unexpectedly with code 0", StringComparison.Ordinal));
+            Assert.Contains(fixture.Logs.Lines, l => l.Message.Contains("redis exited unexpectedly with code 0", StringComparison.Ordinal));
         }
         finally
         {

@@ -1,4 +1,4 @@
-using AuthApp.Tests.AppHost;
+using AuthApp.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,10 +17,10 @@ public sealed class DashboardStartupTests
         using var signIn = await client.GetAsync(new Uri(host.Endpoints.LoginUrl(host.Secrets.BrowserToken)), TestContext.Current.CancellationToken);
         using var wrong = await client.GetAsync(new Uri(host.FrontendUrl, "/login?t=0123456789abcdef0123456789abcdef"), TestContext.Current.CancellationToken);
 
-        var mentions = logs.Messages.Where(m => m.Contains(host.Secrets.BrowserToken, StringComparison.Ordinal)).ToList();
+        var mentions = logs.Lines.Select(l => l.Message).Where(m => m.Contains(host.Secrets.BrowserToken, StringComparison.Ordinal)).ToList();
         Assert.Equal([$"Login to the dashboard at {host.Endpoints.LoginUrl(host.Secrets.BrowserToken)}"], mentions);
-        Assert.DoesNotContain(logs.Messages, m => m.Contains("0123456789abcdef", StringComparison.Ordinal));
-        Assert.DoesNotContain(logs.Messages, m => m.Contains(host.Secrets.OtlpApiKey, StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, l => l.Message.Contains("0123456789abcdef", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, l => l.Message.Contains(host.Secrets.OtlpApiKey, StringComparison.Ordinal));
     }
 
     [Theory]

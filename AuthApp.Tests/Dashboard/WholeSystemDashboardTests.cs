@@ -1,3 +1,4 @@
+using AuthApp.Tests.Infrastructure;
 using AuthApp.Dashboard.Hosting;
 using AuthApp.Dashboard.Telemetry;
 using AuthApp.Hosting.Runtime;
@@ -39,9 +40,8 @@ public sealed class WholeSystemDashboardTests
 
         using (var api = app.CreateHttpClient("api"))
         {
-            var email = ApiClient.NewEmail();
-            await ApiClient.RegisterAsync(api, email);
-            await ApiClient.TokenAsync(api, email);
+            var (email, password, _) = await api.RegisterAsync();
+            await api.LoginAsync(email, password);
         }
 
         var login = await Eventually.GetAsync(() => store.GetTraces("api", "/token").FirstOrDefault(HasDatabaseSpan), "the login trace with Npgsql spans", seconds: 60);
