@@ -1,0 +1,104 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using AuthApp.Hosting;
+using AuthApp.Hosting.ApplicationModel;
+using AuthApp.Hosting.Testing;
+
+namespace AuthApp.Benchmarks.Api;
+
+/// <summary>
+/// The whole AuthApp (real PostgreSQL, Redis, migrations, API and Web processes) started through the testing builder
+/// with a throwaway state directory, plus one registered benchmark user and one introspection client.
+/// </summary>
+internal sealed class RunningAuthApp : IAsyncDisposable
+{
+    public const string ClientId = "bench-client";
+
+    /// <summary>
+    /// Settings the API process gets on top of the AppHost's model. The per-address limits (S12) are raised far above
+    /// what a benchmark sends: at their defaults (token 20/min, introspect 3000/min) the figures would time 429s.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> ApiSettings = new Dictionary<string, string>
+    {
+        ["RateLimits__token__PermitLimit"] = "1000000",
+        ["RateLimits__introspect__PermitLimit"] = "1000000",
+    };
+
+    /// <summary>Printed with the figures, so nobody reads them as measured under the production limits.</summary>
+    public static string SettingsNote =>
+        "Note: the API ran with raised rate limits for this benchmark (defaults: token 20/min, introspect 3000/min): "
+        + string.Join(", ", ApiSettings.Select(s => $"{s.Key.Replace("__", ":", StringComparison.Ordinal)}={s.Value}"))
+        + $"; introspection client '{ClientId}' via Auth:IntrospectionClients. Lockout (Auth:Lockout) is unchanged: every call succeeds.";
+
+    private static readonly TimeSpan StartLimit = TimeSpan.FromMinutes(3);
+
+    private RunningAuthApp(DistributedApplication app, HttpClient api, string clientSecret)
+    {
+        App = app;
+        Api = api;
+        ClientAuthorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{ClientId}:{clientSecret}")));
+    }
+
+    public DistributedApplication App { get; }
+
+    public HttpClient Api { get; }
+
+    /// <summary>HTTP Basic credentials of the introspection client.</summary>
+    public AuthenticationHeaderValue ClientAuthorization { get; }
+
+    public static async Task<RunningAuthApp> StartAsync()
+    {
+        var clientSecret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AuthApp_AppHost>(["--Logging:LogLevel:Default=Warning"]);
+        var api = builder.Resources.Single(r => r.Name == "api");
+        api.Annotations.Add(new EnvironmentCallbackAnnotation(context =>
+        {
+            foreach (var (name, value) in ApiSettings) context.EnvironmentVariables[name] = value;
+            context.EnvironmentVariables[$"Auth__IntrospectionClients__{ClientId}"] = clientSecret;
+        }));
+
+        var app = await builder.BuildAsync();
+        await app.StartAsync();
+        using var timeout = new CancellationTokenSource(StartLimit);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("api", timeout.Token);
+        return new RunningAuthApp(app, app.CreateHttpClient("api"), clientSecret);
+    }
+
+    /// <summary>Registers an account; answers its email.</summary>
+    public async Task<string> RegisterAsync(string password)
+    {
+        var email = $"bench-{Guid.NewGuid():N}@example.test";
+        using var response = await Api.PostAsJsonAsync("/users", new { email, password });
+        await EnsureSuccessAsync(response, "POST /users");
+        return email;
+    }
+
+    /// <summary>POST /token; answers the parsed access and refresh tokens.</summary>
+    public async Task<(string Access, string Refresh)> TokenAsync(Dictionary<string, string> form)
+    {
+        using var content = new FormUrlEncodedContent(form);
+        using var response = await Api.PostAsync("/token", content);
+        await EnsureSuccessAsync(response, "POST /token");
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
+        return (json.RootElement.GetProperty("access_token").GetString()!, json.RootElement.GetProperty("refresh_token").GetString()!);
+    }
+
+    /// <summary>A failed call stops the benchmark: timing 4xx answers would give meaningless figures.</summary>
+    public static async Task EnsureSuccessAsync(HttpResponseMessage response, string call)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{call} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Api.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}
