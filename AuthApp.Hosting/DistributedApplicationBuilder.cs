@@ -1,0 +1,74 @@
+using System.Reflection;
+using AuthApp.Hosting.ApplicationModel;
+using AuthApp.Hosting.Runtime;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace AuthApp.Hosting;
+
+/// <summary>Options for <see cref="DistributedApplication.CreateBuilder(DistributedApplicationOptions)"/>.</summary>
+public sealed class DistributedApplicationOptions
+{
+    /// <summary>Command-line arguments of the AppHost.</summary>
+    public string[] Args { get; init; } = [];
+
+    /// <summary>Folder of the AppHost project; defaults to the <c>AppHostDirectory</c> assembly metadata of the entry assembly.</summary>
+    public string? AppHostDirectory { get; init; }
+}
+
+internal sealed class DistributedApplicationBuilder : IDistributedApplicationBuilder
+{
+    private readonly HostApplicationBuilder _host;
+    private readonly List<IResource> _resources = [];
+
+    public DistributedApplicationBuilder(DistributedApplicationOptions options)
+    {
+        AppHostDirectory = options.AppHostDirectory ?? FindAppHostDirectory();
+        _host = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = options.Args,
+            ContentRootPath = AppHostDirectory,
+            ApplicationName = "AuthApp.AppHost",
+        });
+        Operation = string.IsNullOrEmpty(_host.Configuration["publisher"])
+            ? DistributedApplicationOperation.Run
+            : DistributedApplicationOperation.Publish;
+        _host.Services.AddSingleton(TimeProvider.System);
+        _host.Services.AddSingleton<ResourceNotificationService>();
+        _host.Services.AddSingleton<ResourceLoggerService>();
+    }
+
+    public IConfigurationManager Configuration => _host.Configuration;
+
+    public IServiceCollection Services => _host.Services;
+
+    public string AppHostDirectory { get; }
+
+    public DistributedApplicationOperation Operation { get; }
+
+    public IReadOnlyList<IResource> Resources => _resources;
+
+    public IResourceBuilder<T> AddResource<T>(T resource)
+        where T : IResource
+    {
+        if (_resources.Any(r => string.Equals(r.Name, resource.Name, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new InvalidOperationException($"A resource named '{resource.Name}' already exists.");
+        }
+
+        _resources.Add(resource);
+        return new ResourceBuilder<T>(this, resource);
+    }
+
+    public DistributedApplication Build()
+    {
+        _host.Services.AddSingleton(new DistributedApplicationModel(_resources.ToArray(), AppHostDirectory));
+        return new DistributedApplication(_host.Build());
+    }
+
+    private static string FindAppHostDirectory() =>
+        Assembly.GetEntryAssembly()?.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "AppHostDirectory")?.Value
+        ?? Directory.GetCurrentDirectory();
+}
