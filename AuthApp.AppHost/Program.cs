@@ -22,6 +22,7 @@ var api = builder.AddProject("api", "../AuthApp.Api/AuthApp.Api.csproj")
     .WithEnvironment("Bootstrap__AdminEmail", adminEmail)
     .WithEnvironment("Bootstrap__AdminPassword", adminPassword)
     .WithHttpHealthCheck("/health")
+    .WithUrl("/scalar/v1", "API reference")
     .WaitFor(redis)
     .WaitForCompletion(migrations);
 

@@ -28,8 +28,23 @@ public sealed class DistributedApplication : IHost, IAsyncDisposable
     /// <summary>Console output of each resource.</summary>
     public ResourceLoggerService ResourceLogs => Services.GetRequiredService<ResourceLoggerService>();
 
-    /// <summary>Runs until Ctrl+C or SIGTERM, then stops every resource.</summary>
-    public void Run() => _host.Run();
+    /// <summary>
+    /// Runs until Ctrl+C or SIGTERM, then stops every resource. When the application cannot start (a missing
+    /// prerequisite, a taken port) it prints why and sets a non-zero exit code instead of a stack trace.
+    /// </summary>
+    public void Run()
+    {
+        try
+        {
+            _host.Run();
+        }
+        catch (DistributedApplicationException e)
+        {
+            Console.Error.WriteLine();
+            Console.Error.WriteLine(e.Message);
+            Environment.ExitCode = 1;
+        }
+    }
 
     /// <summary>Runs until <paramref name="cancellationToken"/> fires or the host stops.</summary>
     public Task RunAsync(CancellationToken cancellationToken = default) => _host.RunAsync(cancellationToken);

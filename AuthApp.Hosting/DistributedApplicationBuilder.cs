@@ -1,6 +1,8 @@
 using System.Reflection;
 using AuthApp.Hosting.ApplicationModel;
+using AuthApp.Hosting.Orchestration;
 using AuthApp.Hosting.Runtime;
+using AuthApp.Hosting.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -13,18 +15,26 @@ public sealed class DistributedApplicationOptions
     /// <summary>Command-line arguments of the AppHost.</summary>
     public string[] Args { get; init; } = [];
 
-    /// <summary>Folder of the AppHost project; defaults to the <c>AppHostDirectory</c> assembly metadata of the entry assembly.</summary>
+    /// <summary>Folder of the AppHost project; defaults to the <c>AppHostDirectory</c> assembly metadata of the AppHost assembly.</summary>
     public string? AppHostDirectory { get; init; }
+
+    /// <summary>The AppHost assembly, whose build-time metadata locates the projects; defaults to the entry assembly.</summary>
+    public Assembly? AppHostAssembly { get; init; }
 }
 
 internal sealed class DistributedApplicationBuilder : IDistributedApplicationBuilder
 {
     private readonly HostApplicationBuilder _host;
     private readonly List<IResource> _resources = [];
+    private readonly TestingHook? _testingHook;
+    private readonly Assembly? _appHostAssembly;
 
     public DistributedApplicationBuilder(DistributedApplicationOptions options)
     {
-        AppHostDirectory = options.AppHostDirectory ?? FindAppHostDirectory();
+        _testingHook = TestingHook.Current;
+        options = _testingHook?.Apply(options) ?? options;
+        _appHostAssembly = options.AppHostAssembly ?? Assembly.GetEntryAssembly();
+        AppHostDirectory = options.AppHostDirectory ?? FindAppHostDirectory(_appHostAssembly);
         _host = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = options.Args,
@@ -63,12 +73,19 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
 
     public DistributedApplication Build()
     {
+        // Under the testing builder the AppHost's Program stops here; the test builds and starts it itself.
+        _testingHook?.Capture(this);
         _host.Services.AddSingleton(new DistributedApplicationModel(_resources.ToArray(), AppHostDirectory));
+        if (Operation == DistributedApplicationOperation.Run)
+        {
+            _host.Services.AddOrchestration(new AppHostInfo(AppHostDirectory, _appHostAssembly));
+        }
+
         return new DistributedApplication(_host.Build());
     }
 
-    private static string FindAppHostDirectory() =>
-        Assembly.GetEntryAssembly()?.GetCustomAttributes<AssemblyMetadataAttribute>()
+    private static string FindAppHostDirectory(Assembly? appHostAssembly) =>
+        appHostAssembly?.GetCustomAttributes<AssemblyMetadataAttribute>()
             .FirstOrDefault(a => a.Key == "AppHostDirectory")?.Value
         ?? Directory.GetCurrentDirectory();
 }

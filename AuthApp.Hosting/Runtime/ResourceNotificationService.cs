@@ -74,7 +74,23 @@ public sealed class ResourceNotificationService
         throw new OperationCanceledException(cancellationToken);
     }
 
-    /// <summary>Waits until the resource is running and healthy (Aspire's <c>WaitForResourceHealthyAsync</c>).</summary>
-    public Task<ResourceSnapshot> WaitForResourceHealthyAsync(string resourceName, CancellationToken cancellationToken = default) =>
-        WaitForAsync(resourceName, s => s.State == KnownResourceStates.Running && s.HealthStatus == HealthStatus.Healthy, cancellationToken);
+    /// <summary>
+    /// Waits until the resource is running and healthy (Aspire's <c>WaitForResourceHealthyAsync</c>). Like Aspire's
+    /// default wait behaviour, it throws <see cref="DistributedApplicationException"/> when the resource ends instead
+    /// (FailedToStart, Exited, Finished), so a dependent never waits forever.
+    /// </summary>
+    public async Task<ResourceSnapshot> WaitForResourceHealthyAsync(string resourceName, CancellationToken cancellationToken = default)
+    {
+        var snapshot = await WaitForAsync(
+            resourceName,
+            s => (s.State == KnownResourceStates.Running && s.HealthStatus == HealthStatus.Healthy) || IsEnded(s),
+            cancellationToken).ConfigureAwait(false);
+        return IsEnded(snapshot)
+            ? throw new DistributedApplicationException(
+                $"'{resourceName}' will not become healthy: it is {snapshot.State}{(snapshot.ExitCode is { } code ? $" (exit code {code})" : string.Empty)}.")
+            : snapshot;
+    }
+
+    private static bool IsEnded(ResourceSnapshot s) =>
+        s.State is KnownResourceStates.FailedToStart or KnownResourceStates.Exited or KnownResourceStates.Finished;
 }
