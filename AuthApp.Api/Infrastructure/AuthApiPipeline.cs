@@ -1,3 +1,4 @@
+using AuthApp.Api.Features.Admin;
 using AuthApp.Api.Features.Compatibility;
 using AuthApp.Api.Features.Introspection;
 using AuthApp.Api.Features.Tokens;
@@ -29,6 +30,7 @@ public static class AuthApiPipeline
         app.MapTokenApi();
         app.MapIntrospectionApi();
         app.MapCompatibilityApi();
+        app.MapAdminApi();
         app.MapOpenApi();
         if (app.Environment.IsDevelopment()) app.MapScalarApiReference();
         return app;

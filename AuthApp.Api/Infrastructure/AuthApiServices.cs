@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using AuthApp.Api.Data;
+using AuthApp.Api.Features.Admin;
 using AuthApp.Api.Features.Introspection;
 using AuthApp.Api.Features.Tokens;
 using AuthApp.Api.Features.Users;
@@ -40,6 +41,7 @@ public static class AuthApiServices
         services.AddStores();
         services.AddAccountServices();
         services.AddTokenServices();
+        services.AddAdminServices();
         services.AddCorsFromSettings();
         services.AddOpenApi();
         services.AddTelemetrySource(AuthTelemetry.Name);
