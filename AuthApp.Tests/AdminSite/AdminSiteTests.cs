@@ -60,6 +60,9 @@ public sealed class AdminSiteTests(AppHostFixture system, BrowserFixture browser
         await _page.Locator("#new-user").ClickAsync();
         await _page.FillFieldAsync("new-email", email);
         await _page.FillFieldAsync("new-display-name", "Site Test User");
+        await _page.FillFieldAsync("new-password", "too short");
+        await _page.Locator("#create-user").ClickAsync();
+        await Assertions.Expect(_page.Locator("#create-user-dialog #api-error")).ToContainTextAsync("at least 15 characters");
         await _page.FillFieldAsync("new-password", firstPassword);
         await _page.Locator("#create-user").ClickAsync();
         await Assertions.Expect(_page.Locator("#create-user-dialog")).ToBeHiddenAsync();
@@ -75,6 +78,7 @@ public sealed class AdminSiteTests(AppHostFixture system, BrowserFixture browser
         await _page.Locator($"fluent-anchor[data-email='{email}']").ClickAsync();
         await Assertions.Expect(_page.Locator("#user-heading")).ToHaveTextAsync(email);
         await Assertions.Expect(_page.Locator(".revoke-session")).ToHaveCountAsync(1);
+        await _page.ShootAsync("user-detail-page");
         await _page.Locator("#disable-user").ClickAsync();
         await _page.ConfirmAsync("Disable");
         await Assertions.Expect(_page.Locator("#user-status")).ToHaveTextAsync("Disabled");
@@ -104,6 +108,31 @@ public sealed class AdminSiteTests(AppHostFixture system, BrowserFixture browser
         await _page.GotoAsync(new Uri(Web, "/users").ToString());
         await _page.WaitForURLAsync("**/login**");
         await Assertions.Expect(_page.Locator("#sign-in")).ToBeVisibleAsync();
+    }
+
+    [Fact] // S8, S16
+    public async Task AdminWhoseSiteSessionIsRevokedIsSignedOutOnTheNextAction()
+    {
+        var (adminEmail, adminPassword) = BootstrapAdmin();
+        using var api = system.App.CreateHttpClient("api");
+        var adminToken = await TokenAsync(api, adminEmail, adminPassword);
+        var adminId = (await GetAsync(api, "/users/me", adminToken)).GetProperty("id").GetGuid();
+        var before = SessionIds(await GetAsync(api, $"/admin/users/{adminId}/sessions", adminToken));
+        await _page.SignInAsync(Web, adminEmail, adminPassword);
+        await Assertions.Expect(_page.Locator("#users-grid")).ToBeVisibleAsync();
+        var siteSession = Assert.Single(SessionIds(await GetAsync(api, $"/admin/users/{adminId}/sessions", adminToken)).Except(before));
+
+        using (var request = new HttpRequestMessage(HttpMethod.Delete, $"/admin/users/{adminId}/sessions/{siteSession}"))
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
+            using var revoke = await api.SendAsync(request, Cancel);
+            Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
+        }
+
+        await _page.FillFieldAsync("user-search", "anything");
+
+        await Assertions.Expect(_page.Locator("#session-ended")).ToBeVisibleAsync();
+        Assert.DoesNotContain(await _context.CookiesAsync(), c => c.Name == "authapp-admin");
     }
 
     [Fact] // S14, S16
@@ -150,6 +179,7 @@ public sealed class AdminSiteTests(AppHostFixture system, BrowserFixture browser
 
         await _page.SignInAsync(Web, adminEmail, adminPassword);
         await _page.WaitForURLAsync("**/users");
+        await Assertions.Expect(_page.Locator("#users-grid")).ToBeVisibleAsync();
 
         var cookie = Assert.Single(await _context.CookiesAsync(), c => c.Name == "authapp-admin");
         Assert.True(cookie.HttpOnly);
@@ -163,6 +193,9 @@ public sealed class AdminSiteTests(AppHostFixture system, BrowserFixture browser
         var model = system.App.Services.GetRequiredService<DistributedApplicationModel>();
         return (((ParameterResource)model["admin-email"]).Value, ((ParameterResource)model["admin-password"]).Value);
     }
+
+    private static List<string> SessionIds(JsonElement sessions) =>
+        [.. sessions.EnumerateArray().Select(s => s.GetProperty("id").GetString()!)];
 
     private async Task<string?> TryTokenAsync(HttpClient api, string email, string password)
     {
