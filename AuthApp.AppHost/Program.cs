@@ -1,4 +1,7 @@
 using AuthApp.Hosting;
+using AuthApp.Hosting.Orchestration;
+using AuthApp.Hosting.Runtime;
+using Microsoft.Extensions.DependencyInjection;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
@@ -32,5 +35,9 @@ builder.AddProject("web", "../AuthApp.Web/AuthApp.Web.csproj")
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health")
     .WaitFor(api);
+
+// The summary printed once everything is up says how to sign in to the admin site.
+builder.Services.AddSingleton<ISummaryLineProvider>(services =>
+    new AdminLoginSummary(services.GetRequiredService<ResourceNotificationService>(), adminEmail));
 
 builder.Build().Run();

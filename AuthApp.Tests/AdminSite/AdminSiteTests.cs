@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AuthApp.Hosting;
 using AuthApp.Hosting.ApplicationModel;
+using AuthApp.Hosting.Orchestration;
 using AuthApp.Hosting.Testing;
 using AuthApp.Tests.AppHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -185,6 +186,19 @@ public sealed class AdminSiteTests(AppHostFixture system, BrowserFixture browser
         Assert.True(cookie.HttpOnly);
         Assert.Equal(SameSiteAttribute.Strict, cookie.SameSite);
         Assert.DoesNotContain("aat_", await _page.ContentAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StartupSummaryTellsWhereToSignInAndWhereThePasswordIsWithoutPrintingIt()
+    {
+        var (adminEmail, adminPassword) = BootstrapAdmin();
+
+        var lines = system.App.Services.GetServices<ISummaryLineProvider>().SelectMany(p => p.GetSummaryLines()).ToList();
+
+        var login = Assert.Single(lines, l => l.Label == "admin login");
+        Assert.Contains($"{Web.ToString().TrimEnd('/')}/login as {adminEmail}", login.Text, StringComparison.Ordinal);
+        Assert.Contains("admin-password", Assert.Single(lines, l => l.Label == "secrets").Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(lines, l => l.Text.Contains(adminPassword, StringComparison.Ordinal));
     }
 
     /// <summary>The AppHost's parameters: the email has a default, the password was generated for this run.</summary>
