@@ -14,6 +14,13 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        // The client went away: nobody is left to answer, and it is not our failure.
+        if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested)
+        {
+            context.Response.StatusCode = StatusCodes.Status499ClientClosedRequest;
+            return true;
+        }
+
         var (status, title, detail) = Classify(exception);
         if (status >= 500) LogFailure(logger, status, exception.GetType().Name, exception);
         else LogRejected(logger, status, title);

@@ -16,6 +16,9 @@ internal interface IResourceRunner
     /// <summary>Prepares the resource (data folders, config files) and says how to launch it; <c>null</c> when it has no process.</summary>
     Task<ProcessSpec?> PrepareAsync(IResource resource, CancellationToken cancellationToken);
 
-    /// <summary>Completes once the resource's health checks pass.</summary>
-    Task WaitUntilHealthyAsync(IResource resource, CancellationToken cancellationToken);
+    /// <summary>
+    /// One attempt of the resource's health checks: true when they pass. Throws <see cref="DistributedApplicationException"/>
+    /// when they can never pass (e.g. the data was initialised with another password).
+    /// </summary>
+    Task<bool> ProbeAsync(IResource resource, CancellationToken cancellationToken);
 }

@@ -21,6 +21,7 @@ internal sealed class Orchestrator(
     ProcessSupervisor supervisor,
     ResourceNotificationService notifications,
     ResourceLoggerService logs,
+    HealthWaiter health,
     StartupSummary summary,
     ConsoleEcho echo,
     IOptions<AppHostOptions> options,
@@ -32,8 +33,6 @@ internal sealed class Orchestrator(
     private IReadOnlyList<ResourceController> _controllers = [];
     private Task _run = Task.CompletedTask;
     private int _stopped;
-
-    public IReadOnlyList<ResourceController> Controllers => _controllers;
 
     public ResourceController this[string name] =>
         _controllers.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase))
@@ -125,6 +124,6 @@ internal sealed class Orchestrator(
     {
         var runner = runners.FirstOrDefault(r => r.CanRun(resource))
             ?? throw new DistributedApplicationException($"Resource '{resource.Name}' ({resource.GetType().Name}) cannot be run locally.");
-        return new ResourceController(resource, runner, supervisor, notifications, logs, options, timeProvider, logger);
+        return new ResourceController(resource, runner, supervisor, notifications, logs, health, options, timeProvider, logger);
     }
 }

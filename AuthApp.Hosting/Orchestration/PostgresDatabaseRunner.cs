@@ -5,7 +5,7 @@ using Npgsql;
 namespace AuthApp.Hosting.Orchestration;
 
 /// <summary>A database has no process: once its server is healthy it is created when missing, then probed.</summary>
-internal sealed class PostgresDatabaseRunner(HealthWaiter health) : IResourceRunner
+internal sealed class PostgresDatabaseRunner : IResourceRunner
 {
     private const string DuplicateDatabase = "42P04";
 
@@ -42,10 +42,9 @@ internal sealed class PostgresDatabaseRunner(HealthWaiter health) : IResourceRun
         return null;
     }
 
-    public Task WaitUntilHealthyAsync(IResource resource, CancellationToken cancellationToken)
+    public Task<bool> ProbeAsync(IResource resource, CancellationToken cancellationToken)
     {
         var database = (PostgresDatabaseResource)resource;
-        var connectionString = PostgresRunner.AdminConnectionString(database.Server, database.DatabaseName);
-        return health.WaitAsync(ct => HealthProbes.PostgresAsync(connectionString, ct), cancellationToken);
+        return HealthProbes.PostgresAsync(PostgresRunner.AdminConnectionString(database.Server, database.DatabaseName), cancellationToken);
     }
 }

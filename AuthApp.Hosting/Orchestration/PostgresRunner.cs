@@ -5,10 +5,11 @@ using Npgsql;
 namespace AuthApp.Hosting.Orchestration;
 
 /// <summary>Runs a PostgreSQL server from the installed binaries, bound to 127.0.0.1 on its allocated port.</summary>
-internal sealed class PostgresRunner(ServerBinaries binaries, StateDirectory state, HealthWaiter health) : IResourceRunner
+internal sealed class PostgresRunner(ServerBinaries binaries, StateDirectory state) : IResourceRunner
 {
     // Unix socket paths are limited to ~107 bytes; a deep state directory falls back to TCP only.
     private const int MaxSocketDirectoryLength = 90;
+    private const string InvalidPassword = "28P01";
 
     public string ResourceType => "Executable";
 
@@ -31,10 +32,21 @@ internal sealed class PostgresRunner(ServerBinaries binaries, StateDirectory sta
         return new ProcessSpec(fileName, arguments, cluster.Folder) { StopSignal = UnixSignals.Interrupt };
     }
 
-    public Task WaitUntilHealthyAsync(IResource resource, CancellationToken cancellationToken)
+    public async Task<bool> ProbeAsync(IResource resource, CancellationToken cancellationToken)
     {
-        var connectionString = AdminConnectionString((PostgresServerResource)resource, "postgres");
-        return health.WaitAsync(ct => HealthProbes.PostgresAsync(connectionString, ct), cancellationToken);
+        var server = (PostgresServerResource)resource;
+        try
+        {
+            return await HealthProbes.PostgresAsync(AdminConnectionString(server, "postgres"), cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == InvalidPassword)
+        {
+            // Waiting would never end: the data folder was initialised with a password that is no longer stored.
+            throw new DistributedApplicationException(
+                $"PostgreSQL refuses the stored password for '{server.Name}': its data folder was initialised with another one " +
+                $"(was {ParameterStore.FileName} deleted or {server.PasswordParameter.Name} changed?). Restore the old value with " +
+                $"Parameters:{server.PasswordParameter.Name}, or reset the data: delete {state.ForResource(server.Name)}.");
+        }
     }
 
     /// <summary>The superuser's connection to one database, over 127.0.0.1 where the server listens.</summary>

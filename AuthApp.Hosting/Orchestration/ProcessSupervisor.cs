@@ -20,8 +20,6 @@ internal sealed class ProcessSupervisor : IDisposable
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
     }
 
-    public IEnumerable<SupervisedProcess> Live => _live.Keys;
-
     public SupervisedProcess Start(string resourceName, ProcessSpec spec)
     {
         var process = SupervisedProcess.Start(spec, (line, isError) =>

@@ -4,7 +4,7 @@ using AuthApp.Hosting.Resources;
 namespace AuthApp.Hosting.Orchestration;
 
 /// <summary>Runs a built project as <c>dotnet &lt;TargetPath&gt;</c> in its project folder, with the Aspire environment.</summary>
-internal sealed class ProjectRunner(ProjectOutputs outputs, ProjectEnvironment environment, HealthWaiter health, HealthProbes probes)
+internal sealed class ProjectRunner(ProjectOutputs outputs, ProjectEnvironment environment, HealthProbes probes)
     : IResourceRunner
 {
     public string ResourceType => "Project";
@@ -24,13 +24,19 @@ internal sealed class ProjectRunner(ProjectOutputs outputs, ProjectEnvironment e
         };
     }
 
-    public Task WaitUntilHealthyAsync(IResource resource, CancellationToken cancellationToken)
+    public async Task<bool> ProbeAsync(IResource resource, CancellationToken cancellationToken)
     {
         var project = (ProjectResource)resource;
-        var checks = project.Annotations.OfType<HttpHealthCheckAnnotation>()
-            .Select(check => new Uri(new Uri(project.GetEndpoint(check.EndpointName).Annotation.AllocatedEndpoint!.Url), check.Path))
-            .ToArray();
-        return Task.WhenAll(checks.Select(url => health.WaitAsync(ct => probes.HttpAsync(url, ct), cancellationToken)));
+        foreach (var check in project.Annotations.OfType<HttpHealthCheckAnnotation>())
+        {
+            var url = new Uri(new Uri(project.GetEndpoint(check.EndpointName).Annotation.AllocatedEndpoint!.Url), check.Path);
+            if (!await probes.HttpAsync(url, cancellationToken))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The dotnet host running this AppHost (or the test host), else the one on PATH.</summary>

@@ -7,7 +7,7 @@ namespace AuthApp.Hosting.Orchestration;
 /// Runs redis-server bound to 127.0.0.1 with append-only persistence. The password goes into an owner-only
 /// config file in the state directory, never on the command line where <c>ps</c> would show it.
 /// </summary>
-internal sealed class RedisRunner(ServerBinaries binaries, StateDirectory state, HealthWaiter health) : IResourceRunner
+internal sealed class RedisRunner(ServerBinaries binaries, StateDirectory state) : IResourceRunner
 {
     public string ResourceType => "Executable";
 
@@ -50,11 +50,11 @@ internal sealed class RedisRunner(ServerBinaries binaries, StateDirectory state,
         return new ProcessSpec(redisServer, [configFile], folder);
     }
 
-    public async Task WaitUntilHealthyAsync(IResource resource, CancellationToken cancellationToken)
+    public async Task<bool> ProbeAsync(IResource resource, CancellationToken cancellationToken)
     {
         var redis = (RedisResource)resource;
         var connectionString = await redis.ConnectionStringExpression.GetValueAsync(cancellationToken)
             ?? throw new InvalidOperationException("Redis has no connection string.");
-        await health.WaitAsync(ct => HealthProbes.RedisAsync(connectionString, ct), cancellationToken);
+        return await HealthProbes.RedisAsync(connectionString, cancellationToken);
     }
 }

@@ -15,6 +15,7 @@ internal sealed class ResourceController(
     ProcessSupervisor supervisor,
     ResourceNotificationService notifications,
     ResourceLoggerService logs,
+    HealthWaiter health,
     IOptions<AppHostOptions> options,
     TimeProvider timeProvider,
     ILogger logger)
@@ -26,13 +27,9 @@ internal sealed class ResourceController(
     private CancellationTokenSource? _healthWatch;
     private volatile bool _stopRequested;
 
-    public IResource Resource => resource;
-
     public string Name => resource.Name;
 
     public bool IsProject => runner.ResourceType == "Project";
-
-    public int? ProcessId => _process is { HasExited: false } p ? p.Id : null;
 
     public void PublishInitial() => Publish(s => s with { State = KnownResourceStates.NotStarted, Urls = [.. Urls()] });
 
@@ -86,8 +83,10 @@ internal sealed class ResourceController(
                 spec = await runner.PrepareAsync(resource, cancellationToken);
                 _process = spec is null ? null : supervisor.Start(Name, spec);
             }
-            catch (Exception e) when (e is DistributedApplicationException or System.ComponentModel.Win32Exception or IOException or Npgsql.NpgsqlException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
+                // Whatever went wrong (a missing binary, a folder it may not write, initdb failing) is this resource's
+                // failure only: it is reported and the others go on.
                 FailToStart(e.Message);
                 return;
             }
@@ -124,6 +123,11 @@ internal sealed class ResourceController(
         try
         {
             _stopRequested = true;
+            if (_healthWatch is { } healthWatch)
+            {
+                await healthWatch.CancelAsync();
+            }
+
             if (_process is not { HasExited: false } process)
             {
                 return;
@@ -159,13 +163,30 @@ internal sealed class ResourceController(
     {
         try
         {
-            await runner.WaitUntilHealthyAsync(resource, cancellationToken);
-            Publish(s => s.State == KnownResourceStates.Running ? s with { HealthStatus = HealthStatus.Healthy } : s);
+            await health.WaitAsync(ct => runner.ProbeAsync(resource, ct), cancellationToken);
+            PublishHealth(healthy: true);
             OrchestratorLog.ResourceHealthy(logger, Name);
+            await health.MonitorAsync(ct => runner.ProbeAsync(resource, ct), PublishHealth, cancellationToken);
         }
         catch (OperationCanceledException)
         {
-            // The process exited or the AppHost is stopping.
+            // The process exited or the resource is stopping.
+        }
+        catch (DistributedApplicationException e)
+        {
+            // It can never become healthy: stop it rather than leave its dependents waiting.
+            await StopAsync();
+            FailToStart(e.Message);
+        }
+    }
+
+    /// <summary>Publishes a health change of the running resource (nothing when unchanged, so watchers see changes only).</summary>
+    private void PublishHealth(bool healthy)
+    {
+        var status = healthy ? HealthStatus.Healthy : HealthStatus.Unhealthy;
+        if (notifications.Current.GetValueOrDefault(Name) is { State: KnownResourceStates.Running } current && current.HealthStatus != status)
+        {
+            Publish(s => s.State == KnownResourceStates.Running ? s with { HealthStatus = status } : s);
         }
     }
 
@@ -174,8 +195,11 @@ internal sealed class ResourceController(
         var exitCode = await process.Exited;
         await healthWatch.CancelAsync();
         var expected = _stopRequested;
-        var state = exitCode == 0 && !expected ? KnownResourceStates.Finished : KnownResourceStates.Exited;
-        if (!expected && exitCode != 0)
+
+        // Only a project can finish on purpose (a migration step); a server that exits by itself has failed, whatever its code.
+        var finished = exitCode == 0 && !expected && IsProject;
+        var state = finished ? KnownResourceStates.Finished : KnownResourceStates.Exited;
+        if (!expected && !finished)
         {
             var lastLines = logs.GetBacklog(Name).TakeLast(CrashReportLines).Select(l => "    " + l.Content);
             OrchestratorLog.ResourceCrashed(logger, Name, exitCode, string.Join(Environment.NewLine, lastLines));

@@ -62,8 +62,16 @@ public sealed class AppHostFixture : IAsyncLifetime
             string.Join(Environment.NewLine, app.ResourceLogs.GetBacklog(r.Key).TakeLast(20).Select(l => "    " + l.Content))));
 }
 
-[CollectionDefinition(nameof(AppHostCollection))]
+/// <summary>
+/// The shared running system. Not run in parallel with other collections: its processes would compete for the
+/// two cores with timing-sensitive tests elsewhere in the suite.
+/// </summary>
+[CollectionDefinition(nameof(AppHostCollection), DisableParallelization = true)]
 public sealed class AppHostCollection : ICollectionFixture<AppHostFixture>;
+
+/// <summary>Tests that start their own applications; also kept apart from parallel collections.</summary>
+[CollectionDefinition(nameof(StandaloneAppHostCollection), DisableParallelization = true)]
+public sealed class StandaloneAppHostCollection;
 
 /// <summary>Waits on resource states with the suite's time limit.</summary>
 internal static class ResourceWaits

@@ -5,6 +5,7 @@ using Npgsql;
 namespace AuthApp.Tests.AppHost;
 
 /// <summary>Starting, stopping and starting again on the same state directory, checked by process id and by data.</summary>
+[Collection(nameof(StandaloneAppHostCollection))]
 public sealed class LifecycleTests : IDisposable
 {
     private readonly string _state = Path.Combine(Path.GetTempPath(), $"authapp-lifecycle-{Guid.NewGuid():N}");

@@ -136,9 +136,54 @@ public sealed class WholeSystemTests(AppHostFixture fixture)
         Assert.NotEqual(pid, restarted.ProcessId);
     }
 
-    private static bool UnixKill(int pid)
+    [Fact]
+    public async Task StoppedRedisTurnsTheApiUnhealthyAndBothRecoverWhenRedisStartsAgain()
     {
-        using var kill = System.Diagnostics.Process.Start("kill", ["-KILL", $"{pid}"]);
+        var app = fixture.App;
+        var commands = app.Services.GetRequiredService<IResourceCommandService>();
+        try
+        {
+            await commands.StopAsync("redis", Cancel);
+
+            Assert.Equal(KnownResourceStates.Exited, app.ResourceNotifications.Current["redis"].State);
+            await app.WaitForStateAsync("api", s => s.HealthStatus == HealthStatus.Unhealthy);
+            Assert.Equal(KnownResourceStates.Running, app.ResourceNotifications.Current["api"].State);
+        }
+        finally
+        {
+            await commands.StartAsync("redis", Cancel);
+        }
+
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("redis", Cancel);
+        await app.WaitForStateAsync("api", s => s.HealthStatus == HealthStatus.Healthy);
+    }
+
+    [Fact]
+    public async Task ServerThatShutsDownByItselfIsReportedAsExitedEvenWithExitCodeZero()
+    {
+        var app = fixture.App;
+        var pid = app.ResourceNotifications.Current["redis"].ProcessId!.Value;
+        try
+        {
+            Assert.True(UnixKill(pid, "TERM")); // Redis saves and exits 0 on SIGTERM.
+            var exited = await app.WaitForStateAsync("redis", s => s.State is KnownResourceStates.Exited or KnownResourceStates.Finished);
+
+            Assert.Equal(KnownResourceStates.Exited, exited.State);
+            Assert.Equal(0, exited.ExitCode);
+            Assert.Contains(fixture.Logs.Messages, m => m.Contains("redis exited unexpectedly with code 0", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await app.Services.GetRequiredService<IResourceCommandService>().StartAsync("redis", Cancel);
+        }
+
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("redis", Cancel);
+        await app.WaitForStateAsync("api", s => s.HealthStatus == HealthStatus.Healthy);
+    }
+
+    private static bool UnixKill(int pid, string signal = "KILL")
+    {
+        using var kill = System.Diagnostics.Process.Start("kill", [$"-{signal}", $"{pid}"]);
         kill.WaitForExit();
         return kill.ExitCode == 0;
     }

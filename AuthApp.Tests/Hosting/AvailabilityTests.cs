@@ -31,6 +31,7 @@ public sealed class AvailabilityTests(TestServices services)
         using var me = await client.GetMeAsync(token);
         var problem = await me.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
         Assert.Contains("Token", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.NotNull(me.Headers.RetryAfter);
         Assert.DoesNotContain(redis.Password, problem.GetRawText(), StringComparison.Ordinal);
 
         using var introspect = await client.IntrospectAsync(token);
