@@ -111,6 +111,36 @@ public sealed class AdminSiteTests(AppHostFixture system, BrowserFixture browser
         await Assertions.Expect(_page.Locator("#sign-in")).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task UsersGridSortsByAClickedColumnAndPagesTenAtATime()
+    {
+        var (adminEmail, adminPassword) = BootstrapAdmin();
+        using var api = system.App.CreateHttpClient("api");
+        var adminToken = await TokenAsync(api, adminEmail, adminPassword);
+        var tag = Guid.NewGuid().ToString("N")[..12];
+        var emails = Enumerable.Range(10, 12).Select(n => $"grid-{tag}-{n}@example.test").ToList();
+        foreach (var email in emails)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/admin/users") { Content = JsonContent.Create(new { email, password = "amber-Lantern-meadow-77" }) };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
+            using var created = await api.SendAsync(request, Cancel);
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        await _page.SignInAsync(Web, adminEmail, adminPassword);
+        await _page.FillFieldAsync("user-search", tag);
+        var anchors = _page.Locator("#users-grid fluent-anchor");
+        await Assertions.Expect(anchors.First).ToHaveAttributeAsync("data-email", emails[0]);
+        await Assertions.Expect(anchors).ToHaveCountAsync(10);
+
+        await _page.Locator("#users-grid .col-sort-button", new() { HasText = "Email" }).ClickAsync();
+        await Assertions.Expect(anchors.First).ToHaveAttributeAsync("data-email", emails[^1]);
+
+        await _page.Locator("fluent-button[title='Go to next page']").ClickAsync();
+        await Assertions.Expect(anchors).ToHaveCountAsync(2);
+        await Assertions.Expect(anchors.Last).ToHaveAttributeAsync("data-email", emails[0]);
+    }
+
     [Fact] // S8, S16
     public async Task AdminWhoseSiteSessionIsRevokedIsSignedOutOnTheNextAction()
     {
