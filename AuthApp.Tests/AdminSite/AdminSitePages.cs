@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace AuthApp.Tests.AdminSite;
@@ -6,6 +7,10 @@ namespace AuthApp.Tests.AdminSite;
 internal static class AdminSitePages
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    public static readonly Regex UsersPage = new("/users$");
+
+    public static readonly Regex LoginPage = new("/login(\\?.*)?$");
 
     public static async Task SignInAsync(this IPage page, Uri web, string email, string password)
     {
@@ -22,7 +27,7 @@ internal static class AdminSitePages
     /// <summary>Answers the confirmation dialog with its primary button.</summary>
     public static Task ConfirmAsync(this IPage page, string action) =>
         page.Locator("fluent-dialog").Filter(new() { HasText = "Please confirm" })
-            .Locator("fluent-button", new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^\\s*{action}\\s*$") })
+            .Locator("fluent-button", new() { HasTextRegex = new Regex($"^\\s*{action}\\s*$") })
             .ClickAsync();
 
     public static Task ShootAsync(this IPage page, string name) =>

@@ -14,6 +14,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        // Expectations poll for up to a minute: two shared cores can be slow, and waits are on state, never sleeps.
+        Assertions.SetDefaultExpectTimeout((float)AdminSitePages.Patience.TotalMilliseconds);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

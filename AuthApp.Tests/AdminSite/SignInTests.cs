@@ -68,7 +68,7 @@ public sealed class SignInTests(AppHostFixture system, BrowserFixture browser) :
     {
         await Page.GotoAsync(new Uri(Web, "/users").ToString());
 
-        await Page.WaitForURLAsync("**/login**");
+        await Assertions.Expect(Page).ToHaveURLAsync(AdminSitePages.LoginPage);
         await Assertions.Expect(Page.Locator("#sign-in")).ToBeVisibleAsync();
     }
 
@@ -78,7 +78,7 @@ public sealed class SignInTests(AppHostFixture system, BrowserFixture browser) :
         var (adminEmail, adminPassword) = BootstrapAdmin();
 
         await Page.SignInAsync(Web, adminEmail, adminPassword);
-        await Page.WaitForURLAsync("**/users");
+        await Assertions.Expect(Page).ToHaveURLAsync(AdminSitePages.UsersPage);
         await Assertions.Expect(Page.Locator("#users-grid")).ToBeVisibleAsync();
 
         var cookie = Assert.Single(await Context.CookiesAsync(), c => c.Name == "authapp-admin");

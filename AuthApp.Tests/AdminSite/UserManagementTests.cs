@@ -24,7 +24,7 @@ public sealed class UserManagementTests(AppHostFixture system, BrowserFixture br
         var adminSessionsBefore = (await GetAsync(api, $"/admin/users/{adminId}/sessions", adminToken)).GetArrayLength();
 
         await Page.SignInAsync(Web, adminEmail, adminPassword);
-        await Page.WaitForURLAsync("**/users");
+        await Assertions.Expect(Page).ToHaveURLAsync(AdminSitePages.UsersPage);
         await Assertions.Expect(Page.Locator("#signed-in-as")).ToHaveTextAsync(adminEmail);
         Assert.Equal(adminSessionsBefore + 1, (await GetAsync(api, $"/admin/users/{adminId}/sessions", adminToken)).GetArrayLength());
 
@@ -70,7 +70,7 @@ public sealed class UserManagementTests(AppHostFixture system, BrowserFixture br
         // Delete, after confirming.
         await Page.Locator("#delete-user").ClickAsync();
         await Page.ConfirmAsync("Delete");
-        await Page.WaitForURLAsync("**/users");
+        await Assertions.Expect(Page).ToHaveURLAsync(AdminSitePages.UsersPage);
         Assert.Null(await TryTokenAsync(api, email, secondPassword));
 
         // Sign out: the cookie goes, the site's token is revoked at the API, and pages need a new sign-in.
@@ -78,7 +78,7 @@ public sealed class UserManagementTests(AppHostFixture system, BrowserFixture br
         await Assertions.Expect(Page.Locator("#signed-out")).ToBeVisibleAsync();
         Assert.Equal(adminSessionsBefore, (await GetAsync(api, $"/admin/users/{adminId}/sessions", adminToken)).GetArrayLength());
         await Page.GotoAsync(new Uri(Web, "/users").ToString());
-        await Page.WaitForURLAsync("**/login**");
+        await Assertions.Expect(Page).ToHaveURLAsync(AdminSitePages.LoginPage);
         await Assertions.Expect(Page.Locator("#sign-in")).ToBeVisibleAsync();
     }
 
