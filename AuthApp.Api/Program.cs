@@ -1,3 +1,4 @@
+using AuthApp.Api.Features.Admin;
 using AuthApp.Api.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,6 +21,7 @@ app.MapDefaultEndpoints();
 app.MapAuthApi();
 
 await app.MigrateInDevelopmentAsync();
+await app.BootstrapAdminAsync();
 await app.RunAsync();
 return 0;
 

@@ -1,5 +1,8 @@
 using AuthApp.Dashboard;
 using AuthApp.Hosting;
+using AuthApp.Hosting.Orchestration;
+using AuthApp.Hosting.Runtime;
+using Microsoft.Extensions.DependencyInjection;
 
 var builder = DistributedApplication.CreateBuilder(args);
 builder.AddDashboard();
@@ -35,5 +38,9 @@ builder.AddProject("web", "../AuthApp.Web/AuthApp.Web.csproj")
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health")
     .WaitFor(api);
+
+// The summary printed once everything is up says how to sign in to the admin site.
+builder.Services.AddSingleton<ISummaryLineProvider>(services =>
+    new AdminLoginSummary(services.GetRequiredService<ResourceNotificationService>(), adminEmail));
 
 builder.Build().Run();

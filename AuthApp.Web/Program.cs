@@ -1,17 +1,17 @@
-using AuthApp.Web.Components;
+using AuthApp.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.AddAdminSite();
 
 var app = builder.Build();
-if (!app.Environment.IsDevelopment())
+if (!await app.ConfigurationIsValidAsync())
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    return 1;
 }
 
-app.UseAntiforgery();
-app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.UseAdminSite();
 app.MapDefaultEndpoints();
-app.Run();
+app.MapAdminSite();
+await app.RunAsync();
+return 0;

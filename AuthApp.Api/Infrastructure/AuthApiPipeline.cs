@@ -1,4 +1,5 @@
 using AuthApp.Api.Features.Audit;
+using AuthApp.Api.Features.Admin;
 using AuthApp.Api.Features.Compatibility;
 using AuthApp.Api.Features.Introspection;
 using AuthApp.Api.Features.Sessions;
@@ -35,6 +36,7 @@ public static class AuthApiPipeline
         app.MapTokenApi();
         app.MapIntrospectionApi();
         app.MapCompatibilityApi();
+        app.MapAdminApi();
         app.MapOpenApi();
         if (app.Environment.IsDevelopment()) app.MapScalarApiReference();
         return app;

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using AuthApp.Api.Data;
 using AuthApp.Api.Features.Audit;
+using AuthApp.Api.Features.Admin;
 using AuthApp.Api.Features.Introspection;
 using AuthApp.Api.Features.Protection;
 using AuthApp.Api.Features.Sessions;
@@ -47,6 +48,7 @@ public static class AuthApiServices
         services.AddAccountServices();
         services.AddTokenServices();
         services.AddProtectionServices();
+        services.AddAdminServices();
         services.AddCorsFromSettings();
         services.AddOpenApi();
         services.AddTelemetrySource(AuthTelemetry.Name);

@@ -12,7 +12,12 @@ public sealed record RegistrationResult(UserAccount? User, Dictionary<string, st
 public sealed partial class UserRegistration(
     AuthDbContext db, PasswordPolicy policy, PasswordHashing hashing, TimeProvider time, ILogger<UserRegistration> logger)
 {
-    public async Task<RegistrationResult> RegisterAsync(string email, string password, string? displayName, CancellationToken cancellationToken)
+    public Task<RegistrationResult> RegisterAsync(string email, string password, string? displayName, CancellationToken cancellationToken) =>
+        RegisterAsync(email, password, displayName, [], cancellationToken);
+
+    /// <summary>Registers with roles already set (admin-created accounts and the bootstrap admin).</summary>
+    public async Task<RegistrationResult> RegisterAsync(
+        string email, string password, string? displayName, IReadOnlyList<string> roles, CancellationToken cancellationToken)
     {
         var errors = Validate(email, password, displayName);
         if (errors.Count > 0) return new RegistrationResult(null, errors, false);
@@ -25,6 +30,7 @@ public sealed partial class UserRegistration(
             NormalizedEmail = EmailAddress.Normalize(email),
             DisplayName = displayName,
             PasswordHash = "",
+            Roles = [.. roles],
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -49,22 +55,33 @@ public sealed partial class UserRegistration(
     private Dictionary<string, string[]> Validate(string email, string password, string? displayName)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!EmailAddress.IsValid(email))
+        if (EmailProblem(email) is { } emailProblem)
         {
-            errors["email"] = [$"The email must be one address like name@example.com, at most {UserLimits.EmailMaxLength} characters, without spaces."];
+            errors["email"] = [emailProblem];
         }
         else if (policy.Check(password, email) is { } problem)
         {
             errors["password"] = [problem];
         }
 
-        if (displayName is not null && (displayName.Length > UserLimits.DisplayNameMaxLength || displayName.Any(char.IsControl)))
+        if (DisplayNameProblem(displayName) is { } nameProblem)
         {
-            errors["displayName"] = [$"The display name must be at most {UserLimits.DisplayNameMaxLength} characters, without control characters."];
+            errors["displayName"] = [nameProblem];
         }
 
         return errors;
     }
+
+    /// <summary>Why an email is refused, or null; shared with the admin API's edits.</summary>
+    public static string? EmailProblem(string email) => EmailAddress.IsValid(email)
+        ? null
+        : $"The email must be one address like name@example.com, at most {UserLimits.EmailMaxLength} characters, without spaces.";
+
+    /// <summary>Why a display name is refused, or null; shared with the admin API's edits.</summary>
+    public static string? DisplayNameProblem(string? displayName) =>
+        displayName is not null && (displayName.Length > UserLimits.DisplayNameMaxLength || displayName.Any(char.IsControl))
+            ? $"The display name must be at most {UserLimits.DisplayNameMaxLength} characters, without control characters."
+            : null;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Registered user {UserId}")]
     private static partial void LogRegistered(ILogger logger, Guid userId);

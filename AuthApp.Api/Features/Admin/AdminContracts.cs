@@ -1,0 +1,33 @@
+using AuthApp.Api.Data;
+
+namespace AuthApp.Api.Features.Admin;
+
+/// <summary>A user as admins see it: never the password hash.</summary>
+public sealed record AdminUserResponse(
+    Guid Id, string Email, string? DisplayName, IReadOnlyList<string> Roles, bool Active, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    public static AdminUserResponse From(UserAccount user) =>
+        new(user.Id, user.Email, user.DisplayName, user.Roles, user.IsActive, user.CreatedAt, user.UpdatedAt);
+}
+
+/// <summary>One page of users and the total count of the whole (filtered) list.</summary>
+public sealed record UserPage(IReadOnlyList<AdminUserResponse> Items, int Total, int Page, int PageSize);
+
+/// <summary>Body of <c>POST /admin/users</c>.</summary>
+public sealed record CreateUserRequest(string Email, string Password, string? DisplayName = null, IReadOnlyList<string>? Roles = null);
+
+/// <summary>
+/// Body of <c>PATCH /admin/users/{id}</c>: absent (or null) fields stay as they are; an empty
+/// display name clears it.
+/// </summary>
+public sealed record UpdateUserRequest(string? Email = null, string? DisplayName = null, IReadOnlyList<string>? Roles = null);
+
+/// <summary>Body of <c>PUT /admin/users/{id}/password</c>.</summary>
+public sealed record SetPasswordRequest(string Password);
+
+/// <summary>A live session: never the token or its storage hash, only an opaque id.</summary>
+public sealed record SessionResponse(
+    string Id, string Kind, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, string? ClientAddress, string? UserAgent);
+
+/// <summary>How many sessions a revoke-all ended.</summary>
+public sealed record RevokedSessions(long Revoked);

@@ -1,0 +1,111 @@
+using AuthApp.Web.Api;
+using AuthApp.Web.Auth;
+using AuthApp.Web.Components;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Microsoft.FluentUI.AspNetCore.Components;
+using StackExchange.Redis;
+
+namespace AuthApp.Web.Infrastructure;
+
+/// <summary>Everything the admin site registers and maps.</summary>
+public static partial class AdminSiteServices
+{
+    public static WebApplicationBuilder AddAdminSite(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<AdminSiteOptions>().BindConfiguration(AdminSiteOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AdminSiteOptions>, AdminSiteOptionsValidator>();
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddFluentUIComponents();
+
+        // Keys in Redis: every replica can read every other replica's cookies and antiforgery tokens.
+        services.AddSingleton<IConnectionMultiplexer>(provider =>
+        {
+            var configuration = ConfigurationOptions.Parse(provider.GetRequiredService<IConfiguration>().GetConnectionString("redis")!);
+            configuration.AbortOnConnectFail = false;
+            return ConnectionMultiplexer.Connect(configuration);
+        });
+        services.AddDataProtection().SetApplicationName("AuthApp.Web");
+        // What PersistKeysToStackExchangeRedis does, but with the multiplexer from DI instead of one made at registration.
+        services.AddOptions<KeyManagementOptions>().Configure<IConnectionMultiplexer>((keys, redis) =>
+            keys.XmlRepository = new Microsoft.AspNetCore.DataProtection.StackExchangeRedis.RedisXmlRepository(
+                () => redis.GetDatabase(), "authapp:web:dataprotection-keys"));
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(cookie =>
+            {
+                cookie.Cookie.Name = "authapp-admin";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Strict;
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                cookie.LoginPath = "/login";
+                cookie.AccessDeniedPath = "/login";
+                cookie.SlidingExpiration = false;
+                cookie.EventsType = typeof(TokenCookieEvents);
+            });
+        services.AddScoped<TokenCookieEvents>();
+        services.AddAuthorization();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, TokenRevalidatingStateProvider>();
+
+        services.AddHttpClient<AuthApiClient>(ConfigureApi);
+        services.AddHttpClient<AdminApiClient>(ConfigureApi);
+        services.AddScoped<SignInFlow>();
+        services.AddScoped<TokenCheck>();
+        services.AddMemoryCache();
+        services.TryAddSingleton(TimeProvider.System);
+        return builder;
+    }
+
+    public static WebApplication UseAdminSite(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapAdminSite(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapSignOut();
+        return app;
+    }
+
+    /// <summary>Validates the options before the host starts, so a bad setting stops it with one line per key.</summary>
+    public static async Task<bool> ConfigurationIsValidAsync(this WebApplication app)
+    {
+        try
+        {
+            _ = app.Services.GetRequiredService<IOptions<AdminSiteOptions>>().Value;
+            return true;
+        }
+        catch (OptionsValidationException ex)
+        {
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AuthApp.Web.Startup");
+            foreach (var failure in ex.Failures) LogInvalidSetting(logger, failure);
+            // Disposing flushes the console logger, which writes from a background queue.
+            await app.DisposeAsync();
+            return false;
+        }
+    }
+
+    private static void ConfigureApi(IServiceProvider provider, HttpClient http) =>
+        http.BaseAddress = provider.GetRequiredService<IOptions<AdminSiteOptions>>().Value.ApiBaseAddress;
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Startup stopped: {Problem}")]
+    private static partial void LogInvalidSetting(ILogger logger, string problem);
+}
