@@ -8,6 +8,10 @@ namespace AuthApp.Tests.Dashboard;
 /// <summary>The dashboard in real Chromium, fed by resources the test publishes and real OTLP it sends.</summary>
 public sealed class DashboardPagesBrowserTests
 {
+    // A meter only this test publishes: the SDK listens to every meter of that name in the process, and
+    // in-process API tests (and other dashboard tests) running alongside publish their own.
+    private readonly string _testMeter = $"AuthApp.Tests.Dashboard.{Guid.NewGuid():N}";
+
     private const string SecretPassword = "s3cret-Password-for-the-test";
 
     [Fact]
@@ -82,7 +86,7 @@ public sealed class DashboardPagesBrowserTests
 
         for (var i = 1; i <= 3; i++)
         {
-            api.SendCounter("AuthApp.Api", "authapp.logins", i);
+            api.SendCounter(_testMeter, "authapp.logins", i);
         }
 
         await browser.GoToAsync(new Uri(host.FrontendUrl, "/metrics/resource/api"));

@@ -5,6 +5,10 @@ namespace AuthApp.Tests.Dashboard;
 
 public sealed class OtlpReceiverTests
 {
+    // A meter only this test publishes: the SDK listens to every meter of that name in the process, and
+    // in-process API tests (and other dashboard tests) running alongside publish their own.
+    private readonly string _testMeter = $"AuthApp.Tests.Dashboard.{Guid.NewGuid():N}";
+
     [Theory]
     [InlineData(OtlpExportProtocol.Grpc)]
     [InlineData(OtlpExportProtocol.HttpProtobuf)]
@@ -16,7 +20,7 @@ public sealed class OtlpReceiverTests
 
         var traceId = sender.SendSpan("POST /token");
         sender.SendLog("user signed in");
-        sender.SendCounter("AuthApp.Api", "authapp.logins", 3);
+        sender.SendCounter(_testMeter, "authapp.logins", 3);
 
         var trace = await Eventually.GetAsync(() => host.Store.GetTrace(traceId), "the trace");
         var span = Assert.Single(trace.Spans);
@@ -28,7 +32,7 @@ public sealed class OtlpReceiverTests
 
         var counter = await Eventually.GetAsync(
             () => host.Store.GetInstruments("api").FirstOrDefault(i => i.Key.Name == "authapp.logins" && i.Points.Count > 0), "the counter");
-        Assert.Equal("AuthApp.Api", counter.Key.Meter);
+        Assert.Equal(_testMeter, counter.Key.Meter);
         Assert.Equal(3, counter.Points[^1].Value);
     }
 
