@@ -30,8 +30,13 @@ public static class OpenTelemetryExtensions
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddAspNetCoreInstrumentation(options =>
+                {
                     // Probes would drown the traces that matter.
-                    options.Filter = context => !IsProbe(context.Request.Path))
+                    options.Filter = context => !IsProbe(context.Request.Path);
+                    // Blazor's .NET 10 component spans start new traces (linked, not parented), which would cut a
+                    // form post off from the API calls it makes; without them those calls stay in the request's trace.
+                    options.EnableRazorComponentsSupport = false;
+                })
                 .AddHttpClientInstrumentation()
                 .AddNpgsql());
 

@@ -1,5 +1,3 @@
-using AuthApp.Hosting;
-using AuthApp.Hosting.ApplicationModel;
 using AuthApp.Hosting.Orchestration;
 using AuthApp.Hosting.Testing;
 using AuthApp.Tests.AppHost;
@@ -14,8 +12,7 @@ public sealed class AdminLoginSummaryTests(AppHostFixture system)
     [Fact]
     public void StartupSummaryTellsWhereToSignInAndWhereThePasswordIsWithoutPrintingIt()
     {
-        var model = system.App.Services.GetRequiredService<DistributedApplicationModel>();
-        var (adminEmail, adminPassword) = (((ParameterResource)model["admin-email"]).Value, ((ParameterResource)model["admin-password"]).Value);
+        var (adminEmail, adminPassword) = system.App.BootstrapAdmin();
         var web = system.App.GetEndpoint("web");
 
         var lines = system.App.Services.GetServices<ISummaryLineProvider>().SelectMany(p => p.GetSummaryLines()).ToList();

@@ -3,10 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AuthApp.Hosting;
-using AuthApp.Hosting.ApplicationModel;
 using AuthApp.Hosting.Testing;
 using AuthApp.Tests.AppHost;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace AuthApp.Tests.AdminSite;
@@ -43,11 +41,7 @@ public abstract class AdminSiteTest(AppHostFixture system, BrowserFixture browse
     }
 
     /// <summary>The AppHost's parameters: the email has a default, the password was generated for this run.</summary>
-    protected (string Email, string Password) BootstrapAdmin()
-    {
-        var model = App.Services.GetRequiredService<DistributedApplicationModel>();
-        return (((ParameterResource)model["admin-email"]).Value, ((ParameterResource)model["admin-password"]).Value);
-    }
+    protected (string Email, string Password) BootstrapAdmin() => App.BootstrapAdmin();
 
     protected static List<string> SessionIds(JsonElement sessions) =>
         [.. sessions.EnumerateArray().Select(s => s.GetProperty("id").GetString()!)];

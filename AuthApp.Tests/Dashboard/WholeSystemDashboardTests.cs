@@ -1,22 +1,28 @@
-using AuthApp.Tests.Infrastructure;
 using AuthApp.Dashboard.Hosting;
 using AuthApp.Dashboard.Telemetry;
+using AuthApp.Hosting;
 using AuthApp.Hosting.Runtime;
 using AuthApp.Hosting.Testing;
+using AuthApp.Tests.AdminSite;
 using AuthApp.Tests.AppHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace AuthApp.Tests.Dashboard;
 
-/// <summary>The whole application through the testing builder, watched through its dashboard in Chromium.</summary>
+/// <summary>
+/// The whole application through the testing builder, watched through its dashboard in Chromium. One test walks
+/// through every page, because starting the whole system costs far more than any single check.
+/// </summary>
+[Collection(nameof(StandaloneAppHostCollection))]
 public sealed class WholeSystemDashboardTests
 {
     private static readonly string[] DashboardOnFreePorts =
         ["--Dashboard:Enabled=true", "--Dashboard:Port=0", "--Dashboard:OtlpGrpcPort=0", "--Dashboard:OtlpHttpPort=0"];
 
     [Fact]
-    public async Task APersonFollowsALoginFromTheApiDownToTheDatabaseAndRestartsTheApi()
+    public async Task APersonFollowsAnAdminSiteSignInThroughTheApiDownToTheDatabaseAndRestartsTheApi()
     {
         await using var app = await AppHostFixture.StartAsync(DashboardOnFreePorts);
         var endpoints = app.Services.GetRequiredService<DashboardEndpoints>();
@@ -38,18 +44,12 @@ public sealed class WholeSystemDashboardTests
         await Expect(browser.TestId("console-log")).ToContainTextAsync("Now listening on");
         await browser.ScreenshotAsync("system-console-logs");
 
-        using (var api = app.CreateHttpClient("api"))
-        {
-            var (email, password, _) = await api.RegisterAsync();
-            await api.LoginAsync(email, password);
-        }
-
-        var login = await Eventually.GetAsync(() => store.GetTraces("api", "/token").FirstOrDefault(HasDatabaseSpan), "the login trace with Npgsql spans", seconds: 60);
-        var database = login.Spans.First(IsDatabaseSpan);
-        await browser.GoToAsync(new Uri(endpoints.FrontendUrl, $"/traces/detail/{login.TraceId}"));
-        await Expect(browser.Page.Locator($"[data-testid=span-row][data-span-id='{login.Root.SpanId}']")).ToContainTextAsync("/token");
-        await browser.Page.Locator($"[data-testid=span-row][data-span-id='{database.SpanId}']").ClickAsync();
-        await Expect(browser.TestId("span-details")).ToContainTextAsync("postgresql");
+        await SignInToTheAdminSiteAsync(browser, app);
+        var signIn = await Eventually.GetAsync(() => store.GetTraces("web").FirstOrDefault(IsAdminSiteSignIn), "the admin-site sign-in traced through web, api and Npgsql", seconds: 60);
+        await browser.GoToAsync(new Uri(endpoints.FrontendUrl, "/traces?resource=web"));
+        await browser.Page.Locator($"[data-testid=trace-link][href='/traces/detail/{signIn.TraceId}']").ClickAsync();
+        await Expect(browser.Page).ToHaveURLAsync(new Uri(endpoints.FrontendUrl, $"/traces/detail/{signIn.TraceId}").ToString());
+        await ExpectWaterfallFromWebThroughApiToDatabaseAsync(browser, signIn);
         await browser.ScreenshotAsync("system-trace-detail");
 
         var log = await Eventually.GetAsync(() => store.GetLogs(new LogFilter { Resource = "api" }).FirstOrDefault(l => l.Message.Length > 0), "a log of the api", seconds: 60);
@@ -73,8 +73,40 @@ public sealed class WholeSystemDashboardTests
         await browser.ScreenshotAsync("system-after-restart");
     }
 
-    private static bool HasDatabaseSpan(TraceEntry trace) =>
-        trace.Spans.Any(s => s.Resource == "api" && s.Kind == "Server") && trace.Spans.Any(IsDatabaseSpan);
+    /// <summary>The bootstrap admin signs in by the site's form, which posts to the Web, which asks the API.</summary>
+    private static async Task SignInToTheAdminSiteAsync(DashboardBrowser browser, DistributedApplication app)
+    {
+        var (email, password) = app.BootstrapAdmin();
+        await browser.Page.SignInAsync(app.GetEndpoint("web"), email, password);
+        await browser.Page.Locator("#users-grid").WaitForAsync();
+        await browser.ScreenshotAsync("system-admin-site-signed-in");
+    }
+
+    /// <summary>Rows for the Web's form post, its call to the API, the API's /token and one of its queries.</summary>
+    private static async Task ExpectWaterfallFromWebThroughApiToDatabaseAsync(DashboardBrowser browser, TraceEntry signIn)
+    {
+        ILocator Row(SpanEntry span) => browser.Page.Locator($"[data-testid=span-row][data-span-id='{span.SpanId}']");
+        var token = signIn.Spans.First(IsApiToken);
+        var call = signIn.Spans.First(s => s.SpanId == token.ParentSpanId);
+        var query = signIn.Spans.First(IsDatabaseSpan);
+
+        await Expect(Row(signIn.Root)).ToHaveAttributeAsync("data-resource", "web");
+        await Expect(Row(signIn.Root)).ToContainTextAsync("POST /login");
+        await Expect(Row(call)).ToHaveAttributeAsync("data-resource", "web");
+        await Expect(Row(token)).ToHaveAttributeAsync("data-resource", "api");
+        await Expect(Row(token)).ToContainTextAsync("/token");
+        await Row(query).ClickAsync();
+        await Expect(browser.TestId("span-details")).ToContainTextAsync("postgresql");
+    }
+
+    /// <summary>The form post to the Web's /login, the Web's call to the API's /token, and a query of the API.</summary>
+    private static bool IsAdminSiteSignIn(TraceEntry trace) =>
+        trace.Root is { Resource: "web", Kind: "Server" } root && root.Name == "POST /login"
+        && trace.Spans.Any(token => IsApiToken(token) && trace.Spans.Any(call => call.SpanId == token.ParentSpanId && call.Resource == "web"))
+        && trace.Spans.Any(IsDatabaseSpan);
+
+    private static bool IsApiToken(SpanEntry span) =>
+        span is { Resource: "api", Kind: "Server" } && span.Name.EndsWith("/token", StringComparison.Ordinal);
 
     private static bool IsDatabaseSpan(SpanEntry span) =>
         span.Resource == "api" && span.Attributes.Any(a => a.Key.StartsWith("db.system", StringComparison.Ordinal) && a.Value == "postgresql");
