@@ -20,7 +20,10 @@ public sealed record UserEdit(string? Email, string? DisplayName, IReadOnlyList<
 /// <summary>The signed-in user as <c>/users/me</c> returns it.</summary>
 public sealed record CurrentUser(Guid Id, string Email, string? DisplayName, IReadOnlyList<string> Roles, bool Active);
 
-/// <summary>RFC 6749 token response (the parts the site needs).</summary>
+/// <summary>
+/// RFC 6749 token response (the parts the site needs). <c>refresh_token</c> is deliberately not read: the site
+/// keeps only the access token and signs out when it expires (decision 0055).
+/// </summary>
 public sealed record TokenAnswer(
     [property: JsonPropertyName("access_token")] string AccessToken,
     [property: JsonPropertyName("expires_in")] long ExpiresIn);
