@@ -38,7 +38,13 @@ public sealed class AuditPageTests(AppHostFixture system, BrowserFixture browser
         await Assertions.Expect(grid.GetByText("success", new() { Exact = true })).ToBeVisibleAsync();
         await Page.ShootAsync("audit-page");
 
-        // Another type for the same user matches nothing.
+        // The same event filtered as a failure, or another type for the same user, matches nothing.
+        await Page.Locator("#filter-outcome").ClickAsync();
+        await Page.Locator("#filter-outcome fluent-option", new() { HasText = "Failure" }).ClickAsync();
+        await Page.Locator("#apply-filters").ClickAsync();
+        await Assertions.Expect(Page.Locator("#audit-total")).ToHaveTextAsync("0 event(s)");
+        await Page.Locator("#clear-filters").ClickAsync();
+        await Page.FillFieldAsync("filter-subject", userId);
         await Page.FillFieldAsync("filter-type", "admin.user_deleted");
         await Page.Locator("#apply-filters").ClickAsync();
         await Assertions.Expect(Page.Locator("#audit-total")).ToHaveTextAsync("0 event(s)");
