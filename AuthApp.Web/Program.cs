@@ -5,6 +5,7 @@ builder.AddServiceDefaults();
 builder.AddAdminSite();
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 if (!await app.ConfigurationIsValidAsync())
 {
     return 1;

@@ -9,6 +9,23 @@ namespace AuthApp.Tests.Admin;
 /// <summary>The first admin comes from Bootstrap:AdminEmail/AdminPassword, once, and never again.</summary>
 public sealed class BootstrapAdminTests(TestServices services)
 {
+    [Fact] // S18
+    public async Task CreatingTheBootstrapAdminIsAuditedWithTheSystemAsActor()
+    {
+        var database = await services.CreateMigratedDatabaseAsync();
+        var (email, password) = (FreshEmail("boot"), FreshPassword());
+        await using (var api = Start(database, email, password)) api.CreateClient();
+        await using (var again = Start(database, email, password)) again.CreateClient();
+        await using var db = services.CreateDbContext(database);
+        var adminId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(Cancel);
+
+        var rows = await services.AuditRowsAsync(adminId.ToString(), database);
+
+        var row = Assert.Single(rows);
+        Assert.Equal(("admin.bootstrap", "success", "system"), (row.Type, row.Outcome, row.Actor));
+        Assert.DoesNotContain(password, row.Detail ?? "", StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task StartupCreatesTheConfiguredAdminWhenNoneExistsAndLogsOnlyItsEmail()
     {

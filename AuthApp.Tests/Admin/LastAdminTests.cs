@@ -7,11 +7,11 @@ namespace AuthApp.Tests.Admin;
 /// <summary>S15: the last active admin cannot be deleted, disabled or demoted. Each test has a database of its own.</summary>
 public sealed class LastAdminTests(TestServices services)
 {
-    [Theory] // S15
-    [InlineData("DELETE", "", "deleted")]
-    [InlineData("POST", "/disable", "disabled")]
-    [InlineData("PATCH", "", "admin role cannot be removed")]
-    public async Task TheOnlyAdminCannotBeRemovedAndTheAnswerSaysWhy(string method, string suffix, string reason)
+    [Theory] // S15, S18
+    [InlineData("DELETE", "", "deleted", "admin.user_deleted")]
+    [InlineData("POST", "/disable", "disabled", "admin.user_disabled")]
+    [InlineData("PATCH", "", "admin role cannot be removed", "admin.roles_changed")]
+    public async Task TheOnlyAdminCannotBeRemovedAndTheRefusalIsExplainedAndAudited(string method, string suffix, string reason, string auditType)
     {
         var (api, database) = await IsolatedApiAsync();
         await using var _ = api;
@@ -27,6 +27,8 @@ public sealed class LastAdminTests(TestServices services)
         var me = await client.GetJsonAsync($"/admin/users/{adminId}", admin);
         Assert.True(me.GetProperty("active").GetBoolean());
         Assert.Contains("admin", me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        var refusal = Assert.Single(await services.AuditRowsAsync(adminId.ToString(), database), r => r.Type == auditType);
+        Assert.Equal(("failure", "last_admin", adminId.ToString()), (refusal.Outcome, refusal.Detail, refusal.Actor));
     }
 
     [Fact] // S15

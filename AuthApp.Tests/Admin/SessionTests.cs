@@ -4,32 +4,38 @@ using static AuthApp.Tests.Infrastructure.ApiClient;
 
 namespace AuthApp.Tests.Admin;
 
-/// <summary><c>/admin/users/{id}/sessions</c>: listed without tokens, revoked one by one or all at once.</summary>
+/// <summary>
+/// <c>/admin/users/{id}/sessions</c>: sessions are token families (a login and its refreshes), listed without
+/// tokens in the same shape as <c>/users/me/sessions</c>, revoked one by one or all at once.
+/// </summary>
 public sealed class SessionTests(TestServices services)
 {
     private readonly HttpClient _client = services.Api.CreateClient();
 
     [Fact] // S6, S17
-    public async Task SessionsAreListedWithTheirDetailsButNeverTheTokenOrItsHash()
+    public async Task SessionsAreListedOncePerLoginWithTheirDetailsButNeverATokenOrItsHash()
     {
         var (admin, _, _) = await _client.CreateAdminAsync(() => services.CreateDbContext());
         var (token, id, email, password) = await _client.CreateUserAsync();
         _client.DefaultRequestHeaders.UserAgent.ParseAdd("SessionListTest/1.0");
-        var second = await _client.LoginAsync(email, password);
+        var (second, refresh) = await _client.LoginPairAsync(email, password);
 
         using var response = await _client.SendAsync(HttpMethod.Get, $"/admin/users/{id}/sessions", admin);
         var text = await response.Content.ReadAsStringAsync(Cancel);
         var sessions = (await response.ReadJsonAsync()).EnumerateArray().ToList();
 
+        // Two logins, each an access and a refresh token: two sessions, not four tokens.
         Assert.Equal(2, sessions.Count);
         Assert.All(sessions, s =>
         {
-            Assert.Equal(32, s.GetProperty("id").GetString()!.Length);
+            Assert.False(string.IsNullOrEmpty(s.GetProperty("id").GetString()));
+            Assert.False(s.GetProperty("current").GetBoolean());
+            Assert.False(s.TryGetProperty("kind", out _));
             Assert.True(s.GetProperty("expiresAt").GetDateTimeOffset() > s.GetProperty("issuedAt").GetDateTimeOffset());
         });
         Assert.Contains(sessions, s => s.GetProperty("userAgent").GetString() == "SessionListTest/1.0");
         var hasher = new TokenHasherForTests();
-        foreach (var secret in new[] { token, second, hasher.Hash(token), hasher.Hash(second), hasher.Hash(token)[..32] })
+        foreach (var secret in new[] { token, second, refresh, hasher.Hash(token), hasher.Hash(second), hasher.Hash(refresh), hasher.Hash(token)[..32] })
         {
             Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
         }
@@ -50,6 +56,33 @@ public sealed class SessionTests(TestServices services)
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, firstMe.StatusCode);
         Assert.Equal(HttpStatusCode.OK, secondMe.StatusCode);
+    }
+
+    [Fact] // S7, S8: the security bug of listing access tokens only: a revoked session's refresh token lived on
+    public async Task RevokingOneSessionKillsBothItsAccessAndRefreshTokensAndLeavesTheOtherSessionWorking()
+    {
+        var (admin, _, _) = await _client.CreateAdminAsync(() => services.CreateDbContext());
+        var (email, password, user) = await _client.RegisterAsync();
+        var id = user.GetProperty("id").GetGuid();
+        var (access, refresh) = await _client.LoginPairAsync(email, password);
+        var sessionId = Assert.Single(SessionIdsOf(await _client.GetJsonAsync($"/admin/users/{id}/sessions", admin)));
+        var (otherAccess, otherRefresh) = await _client.LoginPairAsync(email, password);
+
+        using var response = await _client.SendAsync(HttpMethod.Delete, $"/admin/users/{id}/sessions/{sessionId}", admin);
+        var accessStatus = await _client.MeStatusAsync(access);
+        using var refreshed = await _client.RefreshAsync(refresh);
+        var otherStatus = await _client.MeStatusAsync(otherAccess);
+        var (renewed, _) = await _client.RefreshPairAsync(otherRefresh);
+        var left = SessionIdsOf(await _client.GetJsonAsync($"/admin/users/{id}/sessions", admin));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, accessStatus);
+        Assert.Equal(HttpStatusCode.BadRequest, refreshed.StatusCode);
+        Assert.Equal("invalid_grant", (await refreshed.ReadJsonAsync()).GetProperty("error").GetString());
+        Assert.Equal(HttpStatusCode.OK, otherStatus);
+        Assert.Equal(HttpStatusCode.OK, await _client.MeStatusAsync(renewed));
+        Assert.DoesNotContain(sessionId, left);
+        Assert.Single(left);
     }
 
     [Fact]
@@ -92,7 +125,7 @@ public sealed class SessionTests(TestServices services)
         using var secondMe = await _client.GetMeAsync(second);
         var left = await _client.GetJsonAsync($"/admin/users/{id}/sessions", admin);
 
-        Assert.Equal(2, (await response.ReadJsonAsync()).GetProperty("revoked").GetInt64());
+        Assert.Equal(2, (await response.ReadJsonAsync()).GetProperty("revokedSessions").GetInt64());
         Assert.Equal(HttpStatusCode.Unauthorized, firstMe.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, secondMe.StatusCode);
         Assert.Equal(0, left.GetArrayLength());
@@ -107,4 +140,7 @@ public sealed class SessionTests(TestServices services)
 
         await response.AssertProblemAsync(HttpStatusCode.NotFound);
     }
+
+    private static List<string> SessionIdsOf(System.Text.Json.JsonElement sessions) =>
+        [.. sessions.EnumerateArray().Select(s => s.GetProperty("id").GetString()!)];
 }

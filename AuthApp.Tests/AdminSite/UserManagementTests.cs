@@ -76,6 +76,7 @@ public sealed class UserManagementTests(AppHostFixture system, BrowserFixture br
         // Sign out: the cookie goes, the site's token is revoked at the API, and pages need a new sign-in.
         await Page.Locator("#sign-out").ClickAsync();
         await Assertions.Expect(Page.Locator("#signed-out")).ToBeVisibleAsync();
+        // Sessions are token families: the refresh token the site never used ended with its access token.
         Assert.Equal(adminSessionsBefore, (await GetAsync(api, $"/admin/users/{adminId}/sessions", adminToken)).GetArrayLength());
         await Page.GotoAsync(new Uri(Web, "/users").ToString());
         await Assertions.Expect(Page).ToHaveURLAsync(AdminSitePages.LoginPage);

@@ -68,9 +68,9 @@ public static class SessionClient
     }
 
     /// <summary>The audit rows about one subject, oldest first.</summary>
-    public static async Task<List<AuditEntry>> AuditRowsAsync(this TestServices services, string subject)
+    public static async Task<List<AuditEntry>> AuditRowsAsync(this TestServices services, string subject, string? database = null)
     {
-        await using var db = services.CreateDbContext();
+        await using var db = services.CreateDbContext(database);
         var normalized = subject.ToLowerInvariant();
         return await db.Set<AuditEntry>().Where(e => e.Subject == normalized).OrderBy(e => e.Id).ToListAsync(Cancel);
     }

@@ -44,6 +44,9 @@ public sealed class AdminApiClient(HttpClient http, AuthenticationStateProvider 
     public Task RevokeAllSessionsAsync(Guid id, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Delete, $"/admin/users/{id}/sessions", null, cancellationToken);
 
+    public Task<AuditPage> ListAuditAsync(AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken) =>
+        SendAsync<AuditPage>(HttpMethod.Get, $"/admin/audit?page={page}&pageSize={pageSize}&{filter.ToQuery()}", null, cancellationToken);
+
     private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
         using var response = await SendCoreAsync(method, path, body, cancellationToken);

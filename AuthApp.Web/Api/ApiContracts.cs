@@ -8,8 +8,8 @@ public sealed record AdminUser(Guid Id, string Email, string? DisplayName, IRead
 /// <summary>One page of users with the total count.</summary>
 public sealed record UserPage(IReadOnlyList<AdminUser> Items, int Total, int Page, int PageSize);
 
-/// <summary>A live session as the admin API lists it (an opaque id, never the token).</summary>
-public sealed record AdminSession(string Id, string Kind, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, string? ClientAddress, string? UserAgent);
+/// <summary>A live session (a token family: one sign-in and its refreshes) as the API lists it; never a token.</summary>
+public sealed record AdminSession(string Id, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, string? ClientAddress, string? UserAgent);
 
 /// <summary>Body for creating a user.</summary>
 public sealed record NewUser(string Email, string Password, string? DisplayName, IReadOnlyList<string> Roles);
@@ -20,7 +20,10 @@ public sealed record UserEdit(string? Email, string? DisplayName, IReadOnlyList<
 /// <summary>The signed-in user as <c>/users/me</c> returns it.</summary>
 public sealed record CurrentUser(Guid Id, string Email, string? DisplayName, IReadOnlyList<string> Roles, bool Active);
 
-/// <summary>RFC 6749 token response (the parts the site needs).</summary>
+/// <summary>
+/// RFC 6749 token response (the parts the site needs). <c>refresh_token</c> is deliberately not read: the site
+/// keeps only the access token and signs out when it expires (decision 0055).
+/// </summary>
 public sealed record TokenAnswer(
     [property: JsonPropertyName("access_token")] string AccessToken,
     [property: JsonPropertyName("expires_in")] long ExpiresIn);

@@ -65,11 +65,8 @@ public static partial class AdminSiteServices
 
     public static WebApplication UseAdminSite(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/Error", createScopeForErrors: true);
-            app.UseHsts();
-        }
+        // HSTS comes from UseSecurityHeaders (Program.cs), with the other security headers.
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error", createScopeForErrors: true);
 
         app.UseAuthentication();
         app.UseAuthorization();

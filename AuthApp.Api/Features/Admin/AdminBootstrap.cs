@@ -1,4 +1,5 @@
 using AuthApp.Api.Data;
+using AuthApp.Api.Features.Audit;
 using AuthApp.Api.Features.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,7 @@ namespace AuthApp.Api.Features.Admin;
 /// admin advisory lock so replicas starting together create it once. Once any admin exists it does nothing.
 /// </summary>
 public sealed partial class AdminBootstrap(
-    AuthDbContext db, UserRegistration registration, IOptions<BootstrapOptions> options, ILogger<AdminBootstrap> logger)
+    AuthDbContext db, UserRegistration registration, IAuditLog audit, IOptions<BootstrapOptions> options, ILogger<AdminBootstrap> logger)
 {
     public async Task EnsureAdminAsync(CancellationToken cancellationToken)
     {
@@ -34,6 +35,13 @@ public sealed partial class AdminBootstrap(
 
         var result = await registration.RegisterAsync(settings.AdminEmail!, settings.AdminPassword!, "Administrator", [RoleNames.Admin], cancellationToken);
         if (result.User is null) throw new InvalidOperationException("The bootstrap admin could not be created; check Bootstrap:AdminEmail and Bootstrap:AdminPassword.");
+        // Inside the transaction: the row exists exactly when the admin does.
+        await audit.RecordAsync(
+            new AuditEvent(AuditEventTypes.AdminBootstrap, AuditOutcomes.Success)
+            {
+                Actor = AuditEventTypes.SystemActor, Subject = result.User.Id.ToString(), Detail = "created from Bootstrap:AdminEmail",
+            },
+            cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogCreated(logger, settings.AdminEmail!);
     }

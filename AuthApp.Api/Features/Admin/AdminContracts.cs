@@ -24,10 +24,3 @@ public sealed record UpdateUserRequest(string? Email = null, string? DisplayName
 
 /// <summary>Body of <c>PUT /admin/users/{id}/password</c>.</summary>
 public sealed record SetPasswordRequest(string Password);
-
-/// <summary>A live session: never the token or its storage hash, only an opaque id.</summary>
-public sealed record SessionResponse(
-    string Id, string Kind, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, string? ClientAddress, string? UserAgent);
-
-/// <summary>How many sessions a revoke-all ended.</summary>
-public sealed record RevokedSessions(long Revoked);

@@ -11,7 +11,6 @@ public static class AdminServices
             .AddPolicy(AdminUserEndpoints.AdminPolicy, policy => policy.RequireRole(RoleNames.Admin));
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BootstrapOptions>, BootstrapOptionsValidator>();
-        services.AddSingleton<SessionIds>();
         services.AddScoped<AdminUserChanges>();
         services.AddScoped<AdminSessions>();
         services.AddScoped<AdminBootstrap>();

@@ -1,7 +1,9 @@
 using AuthApp.Api.Data;
+using AuthApp.Api.Features.Audit;
 using AuthApp.Api.Features.Tokens;
 using AuthApp.Api.Features.Users;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace AuthApp.Api.Features.Admin;
@@ -10,28 +12,37 @@ namespace AuthApp.Api.Features.Admin;
 /// Admin edits of accounts. Changes that could remove the last admin run under <see cref="AdminLock"/>.
 /// Sessions carry the email and roles they were issued with, so changing either (or disabling,
 /// deleting, resetting the password) revokes all the user's sessions after the change is committed.
+/// Every change, and every refusal by the last-admin rule, is audited (S18) once its transaction ended,
+/// naming changed fields but never their values.
 /// </summary>
 public sealed partial class AdminUserChanges(
     AuthDbContext db, UserRegistration registration, PasswordPolicy policy, PasswordHashing hashing,
-    TokenStore tokens, TimeProvider time, ILogger<AdminUserChanges> logger)
+    TokenStore tokens, IAuditLog audit, TimeProvider time, ILogger<AdminUserChanges> logger)
 {
-    public async Task<AdminOutcome> CreateAsync(CreateUserRequest request, CancellationToken cancellationToken)
+    public async Task<AdminOutcome> CreateAsync(CreateUserRequest request, HttpContext context)
     {
         var roles = request.Roles ?? [RoleNames.User];
         if (RoleNames.Problem(roles) is { } roleProblem) return AdminOutcome.Invalid("roles", roleProblem);
-        var result = await registration.RegisterAsync(request.Email, request.Password, request.DisplayName, roles, cancellationToken);
+        var result = await registration.RegisterAsync(request.Email, request.Password, request.DisplayName, roles, context.RequestAborted);
         if (result.Errors is not null) return new AdminOutcome(null, Errors: result.Errors);
-        if (result.EmailTaken) return AdminOutcome.Refused(AdminConflicts.EmailTaken);
-        LogChanged(logger, result.User!.Id, "created");
+        if (result.EmailTaken)
+        {
+            await audit.RecordAsync(context, AuditEventTypes.AdminUserCreated, AuditOutcomes.Failure, null, "email_taken");
+            return AdminOutcome.Refused(AdminConflicts.EmailTaken);
+        }
+
+        await audit.RecordAsync(context, AuditEventTypes.AdminUserCreated, AuditOutcomes.Success, result.User!.Id.ToString(), $"roles: {string.Join(",", roles)}");
+        LogChanged(logger, result.User.Id, "created");
         return AdminOutcome.Done(result.User);
     }
 
-    public async Task<AdminOutcome> UpdateAsync(Guid id, UpdateUserRequest request, CancellationToken cancellationToken)
+    public async Task<AdminOutcome> UpdateAsync(Guid id, UpdateUserRequest request, HttpContext context)
     {
         if (request.Email is not null && UserRegistration.EmailProblem(request.Email) is { } emailProblem) return AdminOutcome.Invalid("email", emailProblem);
         if (UserRegistration.DisplayNameProblem(request.DisplayName) is { } nameProblem) return AdminOutcome.Invalid("displayName", nameProblem);
         if (request.Roles is not null && RoleNames.Problem(request.Roles) is { } roleProblem) return AdminOutcome.Invalid("roles", roleProblem);
 
+        var cancellationToken = context.RequestAborted;
         await using var transaction = await AdminLock.BeginAsync(db, cancellationToken);
         var user = await db.Users.FindAsync([id], cancellationToken);
         if (user is null) return AdminOutcome.Missing;
@@ -39,23 +50,27 @@ public sealed partial class AdminUserChanges(
         var demoted = request.Roles is not null && user.Roles.Contains(RoleNames.Admin) && !request.Roles.Contains(RoleNames.Admin);
         if (demoted && user.IsActive && !await AdminLock.AnotherActiveAdminExistsAsync(db, id, cancellationToken))
         {
-            return AdminOutcome.Refused(AdminConflicts.LastAdminDemote);
+            return await RefuseAsync(transaction, context, AuditEventTypes.AdminRolesChanged, id, AdminConflicts.LastAdminDemote);
         }
 
-        var sessionsStale = false;
+        var changed = new List<string>();
         if (request.Email is not null && request.Email != user.Email)
         {
             user.Email = request.Email;
             user.NormalizedEmail = EmailAddress.Normalize(request.Email);
-            sessionsStale = true;
+            changed.Add("email");
         }
 
-        if (request.DisplayName is not null) user.DisplayName = request.DisplayName.Length == 0 ? null : request.DisplayName;
-        if (request.Roles is not null && !request.Roles.Order(StringComparer.Ordinal).SequenceEqual(user.Roles.Order(StringComparer.Ordinal)))
+        var displayName = request.DisplayName is { Length: 0 } ? null : request.DisplayName ?? user.DisplayName;
+        if (displayName != user.DisplayName)
         {
-            user.Roles = [.. request.Roles];
-            sessionsStale = true;
+            user.DisplayName = displayName;
+            changed.Add("displayName");
         }
+
+        var previousRoles = user.Roles.ToList();
+        var rolesChanged = request.Roles is not null && !request.Roles.Order(StringComparer.Ordinal).SequenceEqual(user.Roles.Order(StringComparer.Ordinal));
+        if (rolesChanged) user.Roles = [.. request.Roles!];
 
         user.UpdatedAt = time.GetUtcNow();
         try
@@ -68,62 +83,88 @@ public sealed partial class AdminUserChanges(
             return AdminOutcome.Refused(AdminConflicts.EmailTaken);
         }
 
-        if (sessionsStale) await tokens.RevokeAllForUserAsync(id);
+        // The email and roles are copied into each session, so a change of either ends them all.
+        if (changed.Contains("email") || rolesChanged) await tokens.RevokeAllForUserAsync(id);
+        var subject = id.ToString();
+        if (changed.Count > 0 || !rolesChanged)
+        {
+            var fields = changed.Count > 0 ? string.Join(",", changed) : "none";
+            await audit.RecordAsync(context, AuditEventTypes.AdminUserUpdated, AuditOutcomes.Success, subject, $"fields: {fields}");
+        }
+
+        if (rolesChanged)
+        {
+            var detail = $"roles: {string.Join(",", user.Roles)} (were: {string.Join(",", previousRoles)})";
+            await audit.RecordAsync(context, AuditEventTypes.AdminRolesChanged, AuditOutcomes.Success, subject, detail);
+        }
+
         LogChanged(logger, id, "updated");
         return AdminOutcome.Done(user);
     }
 
     /// <summary>Disables (revoking every session) or enables an account. Disabling twice still revokes.</summary>
-    public async Task<AdminOutcome> SetActiveAsync(Guid id, bool active, CancellationToken cancellationToken)
+    public async Task<AdminOutcome> SetActiveAsync(Guid id, bool active, HttpContext context)
     {
-        await using var transaction = await AdminLock.BeginAsync(db, cancellationToken);
-        var user = await db.Users.FindAsync([id], cancellationToken);
+        var type = active ? AuditEventTypes.AdminUserEnabled : AuditEventTypes.AdminUserDisabled;
+        await using var transaction = await AdminLock.BeginAsync(db, context.RequestAborted);
+        var user = await db.Users.FindAsync([id], context.RequestAborted);
         if (user is null) return AdminOutcome.Missing;
-        if (!active && user.IsActive && user.Roles.Contains(RoleNames.Admin) && !await AdminLock.AnotherActiveAdminExistsAsync(db, id, cancellationToken))
+        if (!active && user.IsActive && user.Roles.Contains(RoleNames.Admin) && !await AdminLock.AnotherActiveAdminExistsAsync(db, id, context.RequestAborted))
         {
-            return AdminOutcome.Refused(AdminConflicts.LastAdminDisable);
+            return await RefuseAsync(transaction, context, type, id, AdminConflicts.LastAdminDisable);
         }
 
         user.IsActive = active;
         user.UpdatedAt = time.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        if (!active) await tokens.RevokeAllForUserAsync(id);
+        await db.SaveChangesAsync(context.RequestAborted);
+        await transaction.CommitAsync(context.RequestAborted);
+        var ended = active ? 0 : await tokens.RevokeAllForUserAsync(id);
+        await audit.RecordAsync(context, type, AuditOutcomes.Success, id.ToString(), active ? null : $"{ended} sessions ended");
         LogChanged(logger, id, active ? "enabled" : "disabled");
         return AdminOutcome.Done(user);
     }
 
-    public async Task<AdminOutcome> DeleteAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<AdminOutcome> DeleteAsync(Guid id, HttpContext context)
     {
-        await using var transaction = await AdminLock.BeginAsync(db, cancellationToken);
-        var user = await db.Users.FindAsync([id], cancellationToken);
+        await using var transaction = await AdminLock.BeginAsync(db, context.RequestAborted);
+        var user = await db.Users.FindAsync([id], context.RequestAborted);
         if (user is null) return AdminOutcome.Missing;
-        if (user.IsActive && user.Roles.Contains(RoleNames.Admin) && !await AdminLock.AnotherActiveAdminExistsAsync(db, id, cancellationToken))
+        if (user.IsActive && user.Roles.Contains(RoleNames.Admin) && !await AdminLock.AnotherActiveAdminExistsAsync(db, id, context.RequestAborted))
         {
-            return AdminOutcome.Refused(AdminConflicts.LastAdminDelete);
+            return await RefuseAsync(transaction, context, AuditEventTypes.AdminUserDeleted, id, AdminConflicts.LastAdminDelete);
         }
 
         db.Users.Remove(user);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        await tokens.RevokeAllForUserAsync(id);
+        await db.SaveChangesAsync(context.RequestAborted);
+        await transaction.CommitAsync(context.RequestAborted);
+        var ended = await tokens.RevokeAllForUserAsync(id);
+        await audit.RecordAsync(context, AuditEventTypes.AdminUserDeleted, AuditOutcomes.Success, id.ToString(), $"{ended} sessions ended");
         LogChanged(logger, id, "deleted");
         return AdminOutcome.Done(user);
     }
 
     /// <summary>Sets a new password under the registration policy and ends every session (S8).</summary>
-    public async Task<AdminOutcome> SetPasswordAsync(Guid id, string password, CancellationToken cancellationToken)
+    public async Task<AdminOutcome> SetPasswordAsync(Guid id, string password, HttpContext context)
     {
-        var user = await db.Users.FindAsync([id], cancellationToken);
+        var user = await db.Users.FindAsync([id], context.RequestAborted);
         if (user is null) return AdminOutcome.Missing;
         if (policy.Check(password, user.Email) is { } problem) return AdminOutcome.Invalid("password", problem);
 
         user.PasswordHash = hashing.Hash(user, password);
         user.UpdatedAt = time.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
-        await tokens.RevokeAllForUserAsync(id);
+        await db.SaveChangesAsync(context.RequestAborted);
+        var ended = await tokens.RevokeAllForUserAsync(id);
+        await audit.RecordAsync(context, AuditEventTypes.AdminPasswordSet, AuditOutcomes.Success, id.ToString(), $"{ended} sessions ended");
         LogChanged(logger, id, "given a new password");
         return AdminOutcome.Done(user);
+    }
+
+    /// <summary>Ends the transaction first: an audit row written inside it would be rolled back with it.</summary>
+    private async Task<AdminOutcome> RefuseAsync(IDbContextTransaction transaction, HttpContext context, string type, Guid id, string reason)
+    {
+        await transaction.RollbackAsync(context.RequestAborted);
+        await audit.RecordAsync(context, type, AuditOutcomes.Failure, id.ToString(), "last_admin");
+        return AdminOutcome.Refused(reason);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Admin change: user {UserId} {Change}")]

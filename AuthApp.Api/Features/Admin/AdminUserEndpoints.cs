@@ -40,36 +40,36 @@ public static class AdminUserEndpoints
         await db.Users.FindAsync([id], cancellationToken) is { } user ? TypedResults.Ok(AdminUserResponse.From(user)) : NotFound();
 
     public static async Task<Results<Created<AdminUserResponse>, ProblemHttpResult>> Create(
-        CreateUserRequest request, AdminUserChanges changes, CancellationToken cancellationToken)
+        CreateUserRequest request, AdminUserChanges changes, HttpContext context)
     {
-        var outcome = await changes.CreateAsync(request, cancellationToken);
+        var outcome = await changes.CreateAsync(request, context);
         if (outcome.User is { } user) return TypedResults.Created($"/admin/users/{user.Id}", AdminUserResponse.From(user));
         return Failure(outcome);
     }
 
     public static async Task<Results<Ok<AdminUserResponse>, ProblemHttpResult>> Update(
-        Guid id, UpdateUserRequest request, AdminUserChanges changes, CancellationToken cancellationToken) =>
-        Answer(await changes.UpdateAsync(id, request, cancellationToken));
+        Guid id, UpdateUserRequest request, AdminUserChanges changes, HttpContext context) =>
+        Answer(await changes.UpdateAsync(id, request, context));
 
     public static async Task<Results<Ok<AdminUserResponse>, ProblemHttpResult>> Disable(
-        Guid id, AdminUserChanges changes, CancellationToken cancellationToken) =>
-        Answer(await changes.SetActiveAsync(id, active: false, cancellationToken));
+        Guid id, AdminUserChanges changes, HttpContext context) =>
+        Answer(await changes.SetActiveAsync(id, active: false, context));
 
     public static async Task<Results<Ok<AdminUserResponse>, ProblemHttpResult>> Enable(
-        Guid id, AdminUserChanges changes, CancellationToken cancellationToken) =>
-        Answer(await changes.SetActiveAsync(id, active: true, cancellationToken));
+        Guid id, AdminUserChanges changes, HttpContext context) =>
+        Answer(await changes.SetActiveAsync(id, active: true, context));
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Delete(
-        Guid id, AdminUserChanges changes, CancellationToken cancellationToken)
+        Guid id, AdminUserChanges changes, HttpContext context)
     {
-        var outcome = await changes.DeleteAsync(id, cancellationToken);
+        var outcome = await changes.DeleteAsync(id, context);
         return outcome.User is not null ? TypedResults.NoContent() : Failure(outcome);
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> SetPassword(
-        Guid id, SetPasswordRequest request, AdminUserChanges changes, CancellationToken cancellationToken)
+        Guid id, SetPasswordRequest request, AdminUserChanges changes, HttpContext context)
     {
-        var outcome = await changes.SetPasswordAsync(id, request.Password, cancellationToken);
+        var outcome = await changes.SetPasswordAsync(id, request.Password, context);
         return outcome.User is not null ? TypedResults.NoContent() : Failure(outcome);
     }
 

@@ -20,7 +20,7 @@ public sealed record AuditEvent(string Type, string Outcome)
     public string? Detail { get; init; }
 }
 
-/// <summary>The event types AuthApp records. Admin changes (issue 4) add <c>admin.*</c> types of their own.</summary>
+/// <summary>The event types AuthApp records; admin changes are <c>admin.*</c> (actor: the admin, subject: the user).</summary>
 public static class AuditEventTypes
 {
     public const string Registration = "user.register";
@@ -31,6 +31,19 @@ public static class AuditEventTypes
     public const string Revocation = "token.revoke";
     public const string PasswordChange = "password.change";
     public const string LogoutEverywhere = "sessions.revoke_all";
+    public const string AdminUserCreated = "admin.user_created";
+    public const string AdminUserUpdated = "admin.user_updated";
+    public const string AdminRolesChanged = "admin.roles_changed";
+    public const string AdminUserDisabled = "admin.user_disabled";
+    public const string AdminUserEnabled = "admin.user_enabled";
+    public const string AdminUserDeleted = "admin.user_deleted";
+    public const string AdminPasswordSet = "admin.password_set";
+    public const string AdminSessionRevoked = "admin.session_revoked";
+    public const string AdminSessionsRevoked = "admin.sessions_revoked";
+    public const string AdminBootstrap = "admin.bootstrap";
+
+    /// <summary>The actor of changes the service makes by itself (the bootstrap admin).</summary>
+    public const string SystemActor = "system";
 }
 
 /// <summary>The two outcomes an event can have.</summary>
