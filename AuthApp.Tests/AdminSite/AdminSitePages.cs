@@ -29,7 +29,4 @@ internal static class AdminSitePages
         page.Locator("fluent-dialog").Filter(new() { HasText = "Please confirm" })
             .Locator("fluent-button", new() { HasTextRegex = new Regex($"^\\s*{action}\\s*$") })
             .ClickAsync();
-
-    public static Task ShootAsync(this IPage page, string name) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"{name}.png"), FullPage = true });
 }

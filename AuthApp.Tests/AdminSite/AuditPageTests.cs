@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using AuthApp.Hosting.Testing;
 using AuthApp.Tests.AppHost;
+using AuthApp.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace AuthApp.Tests.AdminSite;

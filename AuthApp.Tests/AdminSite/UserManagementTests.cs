@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using AuthApp.Hosting.Testing;
 using AuthApp.Tests.AppHost;
+using AuthApp.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace AuthApp.Tests.AdminSite;

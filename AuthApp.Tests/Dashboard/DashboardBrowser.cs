@@ -1,3 +1,4 @@
+using AuthApp.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace AuthApp.Tests.Dashboard;
@@ -5,8 +6,6 @@ namespace AuthApp.Tests.Dashboard;
 /// <summary>Headless Debian Chromium driven by Playwright (never a downloaded browser), with screenshots per page.</summary>
 internal sealed class DashboardBrowser : IAsyncDisposable
 {
-    public static readonly string ScreenshotFolder = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
-
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
 
@@ -22,12 +21,7 @@ internal sealed class DashboardBrowser : IAsyncDisposable
     public static async Task<DashboardBrowser> OpenAsync()
     {
         var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
         page.SetDefaultTimeout(30_000);
         return new DashboardBrowser(playwright, browser, page);
@@ -40,11 +34,7 @@ internal sealed class DashboardBrowser : IAsyncDisposable
         await Page.Locator("[data-testid=interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
     }
 
-    public async Task ScreenshotAsync(string name)
-    {
-        Directory.CreateDirectory(ScreenshotFolder);
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"dashboard-{name}.png"), FullPage = true });
-    }
+    public Task ScreenshotAsync(string name) => Page.ShootAsync($"dashboard-{name}");
 
     public ILocator TestId(string id) => Page.Locator($"[data-testid='{id}']");
 
