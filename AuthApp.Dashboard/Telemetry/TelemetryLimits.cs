@@ -13,6 +13,13 @@ public sealed class TelemetryLimits
     [Range(1, 10_000_000, ErrorMessage = "Dashboard:Telemetry:MaxTracesPerResource must be between {1} and {2}.")]
     public int MaxTracesPerResource { get; set; } = 10_000;
 
+    /// <summary>
+    /// Spans kept per trace; later spans of a full trace are dropped, so one runaway trace cannot grow without bound
+    /// while its root stays visible. Default 10,000.
+    /// </summary>
+    [Range(1, 10_000_000, ErrorMessage = "Dashboard:Telemetry:MaxSpansPerTrace must be between {1} and {2}.")]
+    public int MaxSpansPerTrace { get; set; } = 10_000;
+
     /// <summary>Metric points kept per resource; the oldest are dropped first. Default 50,000.</summary>
     [Range(1, 10_000_000, ErrorMessage = "Dashboard:Telemetry:MaxMetricPointsPerResource must be between {1} and {2}.")]
     public int MaxMetricPointsPerResource { get; set; } = 50_000;

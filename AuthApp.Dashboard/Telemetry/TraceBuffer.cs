@@ -54,6 +54,11 @@ internal sealed class TraceBuffer
             _spansByTrace[span.TraceId] = spans = [];
         }
 
+        if (spans.Count >= limits.MaxSpansPerTrace)
+        {
+            return;
+        }
+
         spans.Add(span);
         if (!_byResource.TryGetValue(span.Resource, out var resource))
         {

@@ -44,6 +44,26 @@ public sealed class TelemetryLimitsTests
     }
 
     [Fact]
+    public void SpansBeyondTheLimitOfOneTraceAreDroppedAndItsFirstSpansKept()
+    {
+        var store = Store(new TelemetryLimits { MaxSpansPerTrace = 3 });
+        var request = OtlpApiKeyTests.OneSpan("span 1");
+        var first = request.ResourceSpans[0].ScopeSpans[0].Spans[0];
+        for (var i = 2; i <= 5; i++)
+        {
+            var next = first.Clone();
+            next.SpanId = Google.Protobuf.ByteString.CopyFrom(BitConverter.GetBytes((long)i));
+            next.Name = $"span {i}";
+            request.ResourceSpans[0].ScopeSpans[0].Spans.Add(next);
+        }
+
+        store.Add(request);
+
+        var trace = Assert.Single(store.GetTraces());
+        Assert.Equal(["span 1", "span 2", "span 3"], trace.Spans.Select(s => s.Name).Order());
+    }
+
+    [Fact]
     public void MetricPointsOverTheLimitDropTheOldestPointsAcrossInstruments()
     {
         var store = Store(new TelemetryLimits { MaxMetricPointsPerResource = 3 });
