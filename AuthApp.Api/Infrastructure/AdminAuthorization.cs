@@ -1,3 +1,5 @@
+using AuthApp.Api.Features.Admin;
+
 namespace AuthApp.Api.Infrastructure;
 
 /// <summary>
@@ -8,12 +10,11 @@ namespace AuthApp.Api.Infrastructure;
 public static class AdminAuthorization
 {
     public const string PolicyName = "admin";
-    public const string AdminRole = "admin";
 
     /// <summary>Registers the <see cref="PolicyName"/> policy.</summary>
     public static IServiceCollection AddAdminAuthorization(this IServiceCollection services) =>
         services.AddAuthorizationBuilder()
-            .AddPolicy(PolicyName, policy => policy.RequireAuthenticatedUser().RequireRole(AdminRole))
+            .AddPolicy(PolicyName, policy => policy.RequireAuthenticatedUser().RequireRole(RoleNames.Admin))
             .Services;
 
     /// <summary>Restricts an endpoint or group to admins: <c>app.MapGroup("/admin").RequireAdmin()</c>.</summary>

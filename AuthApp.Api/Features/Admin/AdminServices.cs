@@ -2,13 +2,11 @@ using Microsoft.Extensions.Options;
 
 namespace AuthApp.Api.Features.Admin;
 
-/// <summary>What the admin feature registers: its policy, services and the bootstrap settings.</summary>
+/// <summary>What the admin feature registers: its services and the bootstrap settings.</summary>
 public static class AdminServices
 {
     public static IServiceCollection AddAdminServices(this IServiceCollection services)
     {
-        services.AddAuthorizationBuilder()
-            .AddPolicy(AdminUserEndpoints.AdminPolicy, policy => policy.RequireRole(RoleNames.Admin));
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BootstrapOptions>, BootstrapOptionsValidator>();
         services.AddScoped<AdminUserChanges>();

@@ -10,11 +10,9 @@ namespace AuthApp.Api.Features.Admin;
 /// </summary>
 public static class AdminUserEndpoints
 {
-    public const string AdminPolicy = "admin";
-
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/admin").WithTags("Admin").RequireAuthorization(AdminPolicy).DisableAntiforgery();
+        var group = app.MapGroup("/admin").WithTags("Admin").RequireAdmin().DisableAntiforgery();
         var users = group.MapGroup("/users");
         users.MapGet("/", List).WithSummary("Users, searched, sorted and paged.");
         users.MapGet("/{id:guid}", Get).WithSummary("One user.");

@@ -27,6 +27,8 @@ public static class UserListQuery
         if (p.Sort is not null && !SortFields.Contains(p.Sort, StringComparer.OrdinalIgnoreCase)) errors["sort"] = ["Sort by one of: email, displayName, createdAt."];
         if (p.Order is not null && p.Order is not ("asc" or "desc")) errors["order"] = ["The order must be asc or desc."];
         if (p.Page is < 1) errors["page"] = ["The page must be 1 or more."];
+        // The row offset is an int: a page past it would overflow into a negative OFFSET the database refuses.
+        else if ((long)((p.Page ?? 1) - 1) * (p.PageSize ?? UserListParameters.DefaultPageSize) > int.MaxValue) errors["page"] = ["The page is too large."];
         if (p.PageSize is < 1 or > UserListParameters.MaxPageSize) errors["pageSize"] = [$"The page size must be between 1 and {UserListParameters.MaxPageSize}."];
         return errors;
     }

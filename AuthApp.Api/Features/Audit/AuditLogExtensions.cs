@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using AuthApp.Api.Infrastructure;
 
 namespace AuthApp.Api.Features.Audit;
 
@@ -12,7 +13,7 @@ public static class AuditLogExtensions
             {
                 Actor = context.User.FindFirstValue(ClaimTypes.NameIdentifier),
                 Subject = subject,
-                ClientAddress = context.Connection.RemoteIpAddress?.ToString(),
+                ClientAddress = context.ClientAddressOf(),
                 Detail = detail,
             },
             context.RequestAborted);

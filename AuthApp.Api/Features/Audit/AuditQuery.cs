@@ -19,6 +19,8 @@ public sealed record AuditQuery(
     {
         var errors = new Dictionary<string, string[]>();
         if (Page < 1) errors["page"] = ["page starts at 1."];
+        // The row offset is an int: a page past it would overflow into a negative OFFSET the database refuses.
+        else if ((long)(Page - 1) * PageSize > int.MaxValue) errors["page"] = ["page is too large."];
         if (PageSize is < 1 or > MaxPageSize) errors["pageSize"] = [$"pageSize must be between 1 and {MaxPageSize}."];
         if (Outcome is not null && !AuditOutcomes.IsKnown(Outcome)) errors["outcome"] = ["outcome must be 'success' or 'failure'."];
         if (From is not null && To is not null && From > To) errors["from"] = ["from must not be later than to."];

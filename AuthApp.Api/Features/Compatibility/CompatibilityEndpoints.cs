@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using AuthApp.Api.Data;
 using AuthApp.Api.Features.Audit;
 using AuthApp.Api.Features.Protection;
@@ -45,11 +44,8 @@ public static class CompatibilityEndpoints
         HttpRequest request, PasswordGrant grant, CancellationToken cancellationToken) =>
         grant.HandleAsync(request, grantTypeOptional: true, cancellationToken);
 
-    public static async Task<Results<Ok<LegacyUserResponse>, ChallengeHttpResult>> GetCurrentUser(
-        ClaimsPrincipal principal, AuthDbContext db, CancellationToken cancellationToken) =>
-        await UserEndpoints.FindCurrentUserAsync(principal, db, cancellationToken) is { } user
-            ? TypedResults.Ok(ToLegacy(user))
-            : TypedResults.Challenge();
+    public static Results<Ok<LegacyUserResponse>, ChallengeHttpResult> GetCurrentUser(HttpContext context) =>
+        UserEndpoints.CurrentUser(context) is { } user ? TypedResults.Ok(ToLegacy(user)) : TypedResults.Challenge();
 
     private static LegacyUserResponse ToLegacy(UserAccount user) => new(user.Email, user.Id, user.IsActive);
 }

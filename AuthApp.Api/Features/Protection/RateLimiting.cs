@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using AuthApp.Api.Infrastructure;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -36,7 +37,7 @@ public static class RateLimiting
     /// <summary>Behind a proxy, the proxy's address is the partition unless forwarded headers are configured.</summary>
     private static RateLimitPartition<string> Partition(HttpContext context, RateLimitPolicyOptions limit) =>
         RateLimitPartition.GetFixedWindowLimiter(
-            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            context.ClientAddressOf() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = limit.PermitLimit, Window = limit.Window, QueueLimit = 0 });
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)

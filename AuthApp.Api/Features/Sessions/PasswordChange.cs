@@ -24,7 +24,7 @@ public sealed class PasswordChange(
         var user = await db.Users.FindAsync([current.UserId], context.RequestAborted);
         if (user is not { IsActive: true }) return new PasswordChangeResult(null);
         var subject = user.Id.ToString();
-        var address = context.Connection.RemoteIpAddress?.ToString();
+        var address = context.ClientAddressOf();
 
         if (await throttle.IsLockedAsync(user.NormalizedEmail, address))
         {

@@ -39,6 +39,8 @@ public sealed class BearerTokenHandler(
         if (account is null) return AuthenticateResult.Fail("The token's account is disabled or deleted.");
 
         Context.Features.Set(session);
+        // Endpoints read the account from here rather than query it a second time.
+        Context.Features.Set(account);
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, account.Id.ToString()),

@@ -20,7 +20,7 @@ public sealed partial class PasswordLogin(
     {
         using var activity = AuthTelemetry.ActivitySource.StartActivity(AuthTelemetry.LoginActivity);
         var cancellationToken = context.RequestAborted;
-        var address = context.Connection.RemoteIpAddress?.ToString();
+        var address = context.ClientAddressOf();
         var normalizedEmail = EmailAddress.Normalize(username);
         // Only a well-formed email is recorded as the subject: a password typed into the username field must not be.
         var attempted = EmailAddress.IsValid(username) ? normalizedEmail : null;
@@ -64,7 +64,7 @@ public sealed partial class PasswordLogin(
     private async Task<UserAccount?> FailAsync(
         string reason, string normalizedEmail, string? subject, HttpContext context, System.Diagnostics.Activity? activity, bool countFailure = true)
     {
-        var address = context.Connection.RemoteIpAddress?.ToString();
+        var address = context.ClientAddressOf();
         AuthTelemetry.Logins.Add(1, new KeyValuePair<string, object?>(AuthTelemetry.OutcomeTag, reason));
         activity?.SetTag(AuthTelemetry.OutcomeTag, reason);
         LogFailed(logger, reason);

@@ -1,4 +1,5 @@
 using AuthApp.Api.Data;
+using AuthApp.Api.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace AuthApp.Api.Features.Tokens;
@@ -37,7 +38,7 @@ public sealed class TokenIssuer(
         var refreshToken = TokenFormat.NewRefreshToken();
         var accessLifetime = accessOptions.Value.AccessTokenLifetime;
         var now = time.GetUtcNow();
-        var address = context.Connection.RemoteIpAddress?.ToString();
+        var address = context.ClientAddressOf();
         var userAgent = context.Request.Headers.UserAgent.ToString();
         userAgent = userAgent.Length > 256 ? userAgent[..256] : userAgent;
         TokenSession Session(string token, string kind, TimeSpan lifetime) => new(

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using AuthApp.Api.Data;
 using AuthApp.Api.Features.Audit;
 using AuthApp.Api.Features.Protection;
@@ -28,11 +27,8 @@ public static class UserEndpoints
         return TypedResults.Created("/users/me", UserResponse.From(result.User!));
     }
 
-    public static async Task<Results<Ok<UserResponse>, ChallengeHttpResult>> GetCurrentUser(
-        ClaimsPrincipal principal, AuthDbContext db, CancellationToken cancellationToken) =>
-        await FindCurrentUserAsync(principal, db, cancellationToken) is { } user
-            ? TypedResults.Ok(UserResponse.From(user))
-            : TypedResults.Challenge();
+    public static Results<Ok<UserResponse>, ChallengeHttpResult> GetCurrentUser(HttpContext context) =>
+        CurrentUser(context) is { } user ? TypedResults.Ok(UserResponse.From(user)) : TypedResults.Challenge();
 
     /// <summary>Audits a registration attempt (shared with <c>/accounts/</c>); invalid input is not an event.</summary>
     public static Task RecordAsync(IAuditLog audit, HttpContext context, RegistrationResult result) => result switch
@@ -42,11 +38,6 @@ public static class UserEndpoints
         _ => Task.CompletedTask,
     };
 
-    /// <summary>The live, active account behind a principal; null if it was deleted or disabled since.</summary>
-    public static async Task<UserAccount?> FindCurrentUserAsync(ClaimsPrincipal principal, AuthDbContext db, CancellationToken cancellationToken)
-    {
-        if (!Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id)) return null;
-        var user = await db.Users.FindAsync([id], cancellationToken);
-        return user is { IsActive: true } ? user : null;
-    }
+    /// <summary>The live, active account <see cref="Tokens.BearerTokenHandler"/> read for this request; null if not authenticated.</summary>
+    public static UserAccount? CurrentUser(HttpContext context) => context.Features.Get<UserAccount>();
 }
