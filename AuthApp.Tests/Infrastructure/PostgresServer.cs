@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using AuthApp.Hosting.Orchestration;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace AuthApp.Tests.Infrastructure;
@@ -74,14 +76,11 @@ public sealed class PostgresServer : IAsyncDisposable
             ? ProcessRunner.RunAsync("runuser", ["-u", "postgres", "--", Path.Combine(_bin, tool), .. arguments])
             : ProcessRunner.RunAsync(Path.Combine(_bin, tool), arguments);
 
+    // The same search as the AppHost's (PATH, /usr/lib/postgresql/*/bin, Homebrew), with its install hint when missing.
     private static string FindBinaries()
     {
-        var candidates = Directory.Exists("/usr/lib/postgresql")
-            ? Directory.GetDirectories("/usr/lib/postgresql")
-                .OrderByDescending(path => int.TryParse(Path.GetFileName(path), out var version) ? version : 0)
-                .Select(path => Path.Combine(path, "bin"))
-            : [];
-        return candidates.FirstOrDefault(bin => File.Exists(Path.Combine(bin, "initdb")))
-            ?? throw new InvalidOperationException("PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin: apt-get install postgresql");
+        var binaries = new ServerBinaries(Options.Create(new AppHostOptions()));
+        binaries.EnsureAvailable(needsPostgres: true, needsRedis: false);
+        return binaries.PostgresDirectories()[0];
     }
 }

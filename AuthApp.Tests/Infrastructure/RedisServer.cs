@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using AuthApp.Hosting.Orchestration;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace AuthApp.Tests.Infrastructure;
@@ -27,8 +29,9 @@ public sealed class RedisServer : IAsyncDisposable
 
     public static async Task<RedisServer> StartAsync()
     {
-        var executable = new[] { "/usr/bin/redis-server", "/usr/local/bin/redis-server" }.FirstOrDefault(File.Exists)
-            ?? throw new InvalidOperationException("redis-server not found: apt-get install redis-server");
+        var binaries = new ServerBinaries(Options.Create(new AppHostOptions()));
+        binaries.EnsureAvailable(needsPostgres: false, needsRedis: true);
+        var executable = binaries.RedisServer()!;
         var root = ProcessRunner.NewTempDirectory("authapp-redis");
         var port = ProcessRunner.FreePort();
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));

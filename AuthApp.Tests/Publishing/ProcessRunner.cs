@@ -14,7 +14,7 @@ internal static class ProcessRunner
     public static Task<ProcessResult> AppHostAsync(IEnumerable<string> args, IDictionary<string, string>? environment = null, string? workingDirectory = null) =>
         RunAsync(Dotnet, [RepositoryPaths.AppHostAssembly, .. args], environment, workingDirectory);
 
-    public static async Task<ProcessResult> RunAsync(string fileName, IEnumerable<string> args, IDictionary<string, string>? environment = null, string? workingDirectory = null)
+    public static async Task<ProcessResult> RunAsync(string fileName, IEnumerable<string> args, IDictionary<string, string>? environment = null, string? workingDirectory = null, TimeSpan? timeout = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -35,12 +35,23 @@ internal static class ProcessRunner
             start.Environment[name] = value;
         }
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var error = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
+        var output = process.StandardOutput.ReadToEndAsync(cancel.Token);
+        var error = process.StandardError.ReadToEndAsync(cancel.Token);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // A hung AppHost would otherwise outlive the test run, with the servers it started.
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+            throw;
+        }
+
         return new ProcessResult(process.ExitCode, await output, await error);
     }
 
