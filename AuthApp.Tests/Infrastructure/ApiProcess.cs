@@ -32,7 +32,18 @@ public static class ApiProcess
         var error = process.StandardError.ReadToEndAsync(ApiClient.Cancel);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ApiClient.Cancel);
         timeout.CancelAfter(TimeSpan.FromMinutes(1));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // A hung API must not outlive the test.
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+            throw;
+        }
+
         return (process.ExitCode, await output + await error);
     }
 }

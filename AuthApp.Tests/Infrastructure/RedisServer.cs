@@ -35,8 +35,12 @@ public sealed class RedisServer : IAsyncDisposable
         var root = ProcessRunner.NewTempDirectory("authapp-redis");
         var port = ProcessRunner.FreePort();
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        // The password goes in an owner-only config file, not on the command line where `ps` shows it.
+        var config = Path.Combine(root, "redis.conf");
+        await File.WriteAllTextAsync(config, $"requirepass {password}\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(config, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         var start = new ProcessStartInfo(executable) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "--port", $"{port}", "--bind", "127.0.0.1", "--requirepass", password, "--save", "", "--appendonly", "no", "--dir", root })
+        foreach (var argument in new[] { config, "--port", $"{port}", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", root })
         {
             start.ArgumentList.Add(argument);
         }
