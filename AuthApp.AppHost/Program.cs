@@ -1,26 +1,28 @@
-using AuthApp.Dashboard;
-using AuthApp.Hosting;
-using AuthApp.Hosting.Orchestration;
-using AuthApp.Hosting.Runtime;
-using Microsoft.Extensions.DependencyInjection;
+using AuthApp.AppHost;
+using AuthApp.LocalServers;
 
 var builder = DistributedApplication.CreateBuilder(args);
-builder.AddDashboard();
 
-var postgres = builder.AddPostgres("postgres").WithDataVolume();
-var authdb = postgres.AddDatabase("authdb");
-var redis = builder.AddRedis("redis").WithDataVolume();
+// Stock containers where a container runtime answers (and always in the published manifest); otherwise the
+// installed servers as executables with the same connection strings (decision 0080).
+var containers = builder.UsesContainers();
+IResourceBuilder<IResourceWithConnectionString> authdb = containers
+    ? builder.AddPostgres("postgres").WithDataVolume("authapp-postgres-data").AddDatabase("authdb")
+    : builder.AddLocalPostgres("postgres").AddDatabase("authdb");
+IResourceBuilder<IResourceWithConnectionString> redis = containers
+    ? builder.AddRedis("redis").WithDataVolume("authapp-redis-data")
+    : builder.AddLocalRedis("redis");
 
-var tokenHashKey = builder.AddParameter("token-hash-key", secret: true, generate: new() { MinLength = 44, Special = false });
+var tokenHashKey = builder.AddParameter("token-hash-key", new GenerateParameterDefault { MinLength = 44, Special = false }, secret: true, persist: true);
 var adminEmail = builder.AddParameter("admin-email", "admin@authapp.local");
-var adminPassword = builder.AddParameter("admin-password", secret: true, generate: new() { MinLength = 22 });
+var adminPassword = builder.AddParameter("admin-password", new GenerateParameterDefault { MinLength = 22 }, secret: true, persist: true);
 
-var migrations = builder.AddProject("migrations", "../AuthApp.Api/AuthApp.Api.csproj")
+var migrations = builder.AddProject<Projects.AuthApp_Api>("migrations", options => options.ExcludeLaunchProfile = true)
     .WithArgs("migrate")
     .WithReference(authdb)
     .WaitFor(authdb);
 
-var api = builder.AddProject("api", "../AuthApp.Api/AuthApp.Api.csproj")
+var api = builder.AddProject<Projects.AuthApp_Api>("api")
     .WithReference(authdb)
     .WithReference(redis)
     .WithEnvironment("Auth__TokenHashKey", tokenHashKey)
@@ -28,19 +30,16 @@ var api = builder.AddProject("api", "../AuthApp.Api/AuthApp.Api.csproj")
     .WithEnvironment("Bootstrap__AdminPassword", adminPassword)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health")
-    .WithUrl("/scalar/v1", "API reference")
+    .WithApiReferenceUrl()
     .WaitFor(redis)
     .WaitForCompletion(migrations);
 
-builder.AddProject("web", "../AuthApp.Web/AuthApp.Web.csproj")
+var web = builder.AddProject<Projects.AuthApp_Web>("web")
     .WithReference(api)
     .WithReference(redis)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health")
     .WaitFor(api);
 
-// The summary printed once everything is up says how to sign in to the admin site.
-builder.Services.AddSingleton<ISummaryLineProvider>(services =>
-    new AdminLoginSummary(services.GetRequiredService<ResourceNotificationService>(), adminEmail));
-
+builder.PrintSummaryWhenUp(api, web, adminEmail);
 builder.Build().Run();
