@@ -32,7 +32,12 @@ public sealed class StateDirectory
     {
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            return new StateDirectory(System.IO.Path.GetFullPath(configured, appHostDirectory), null);
+            var path = System.IO.Path.GetFullPath(configured, appHostDirectory);
+            return ServiceUser.CanReachAsync(path, CancellationToken.None).GetAwaiter().GetResult()
+                ? new StateDirectory(path, null)
+                : throw new DistributedApplicationException(
+                    $"AppHost:StateDirectory ({path}) cannot be entered by the {ServiceUser.Name} user, who runs PostgreSQL when the " +
+                    $"AppHost runs as root: choose a folder whose parents others may enter, such as {SharedRoot}, or leave the setting out.");
         }
 
         var preferred = System.IO.Path.Combine(FindRepositoryRoot(appHostDirectory), ".authapp");

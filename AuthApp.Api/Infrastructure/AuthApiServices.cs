@@ -10,9 +10,7 @@ using AuthApp.Api.Features.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace AuthApp.Api.Infrastructure;
 
@@ -44,7 +42,7 @@ public static class AuthApiServices
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDefaults.FillDetail);
         services.AddExceptionHandler<ApiExceptionHandler>();
 
-        services.AddStores();
+        builder.AddStores();
         services.AddAccountServices();
         services.AddTokenServices();
         services.AddProtectionServices();
@@ -52,9 +50,6 @@ public static class AuthApiServices
         services.AddCorsFromSettings();
         services.AddOpenApi();
         services.AddTelemetrySource(AuthTelemetry.Name);
-        services.AddHealthChecks()
-            .AddCheck<PostgresReadinessCheck>("postgres")
-            .AddCheck<RedisReadinessCheck>("redis");
         return builder;
     }
 
@@ -66,21 +61,23 @@ public static class AuthApiServices
         services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
     }
 
-    private static void AddStores(this IServiceCollection services)
+    /// <summary>
+    /// Aspire's client integrations: pooled DbContext and Redis multiplexer with their health checks, tracing and
+    /// metrics. Both connect lazily, so `migrate` needs no Redis setting; the API validates both settings at start.
+    /// </summary>
+    private static void AddStores(this WebApplicationBuilder builder)
     {
-        // Read from configuration directly so `migrate` needs no Redis setting; the API validates both at start.
-        services.AddDbContext<AuthDbContext>((provider, options) =>
-            options.UseNpgsql(provider.GetRequiredService<IConfiguration>().GetConnectionString("authdb")));
-        services.AddSingleton<IConnectionMultiplexer>(provider =>
+        // EF's retrying strategy refuses user-initiated transactions (the last-admin lock takes one); a failed
+        // call is answered 503 and the client retries instead.
+        builder.AddNpgsqlDbContext<AuthDbContext>("authdb", settings => settings.DisableRetry = true);
+        builder.AddRedisClient("redis", configureOptions: redis =>
         {
-            var configuration = ConfigurationOptions.Parse(provider.GetRequiredService<IOptions<StorageOptions>>().Value.Redis!);
             // Start even when Redis is down; calls then fail fast and are answered with 503.
-            configuration.AbortOnConnectFail = false;
-            configuration.ConnectTimeout = 3000;
-            configuration.SyncTimeout = configuration.AsyncTimeout = 3000;
-            return ConnectionMultiplexer.Connect(configuration);
+            redis.AbortOnConnectFail = false;
+            redis.ConnectTimeout = 3000;
+            redis.SyncTimeout = redis.AsyncTimeout = 3000;
         });
-        services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(TimeProvider.System);
     }
 
     private static void AddAccountServices(this IServiceCollection services)

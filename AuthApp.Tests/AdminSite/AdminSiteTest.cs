@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using AuthApp.Hosting;
-using AuthApp.Hosting.Testing;
 using AuthApp.Tests.AppHost;
 using AuthApp.Tests.Infrastructure;
 using Microsoft.Playwright;

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using AuthApp.Hosting.Testing;
 using AuthApp.Tests.AppHost;
 using AuthApp.Tests.Infrastructure;
 using Microsoft.Playwright;

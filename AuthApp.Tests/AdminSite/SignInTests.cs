@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using AuthApp.Hosting.Testing;
 using AuthApp.Tests.AppHost;
 using AuthApp.Tests.Infrastructure;
 using Microsoft.Playwright;

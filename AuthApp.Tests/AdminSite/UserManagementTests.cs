@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using AuthApp.Hosting.Testing;
 using AuthApp.Tests.AppHost;
 using AuthApp.Tests.Infrastructure;
 using Microsoft.Playwright;

@@ -1,5 +1,4 @@
 using System.Net;
-using AuthApp.Hosting.Testing;
 using AuthApp.Tests.AppHost;
 
 namespace AuthApp.Tests.AdminSite;

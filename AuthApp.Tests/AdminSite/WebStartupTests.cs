@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Reflection;
+using AuthApp.Tests.Infrastructure;
 
 namespace AuthApp.Tests.AdminSite;
 
@@ -35,12 +35,10 @@ public sealed class WebStartupTests
         Assert.Contains("AdminSite:RevalidationInterval must be between", output, StringComparison.Ordinal);
     }
 
-    /// <summary>Runs the Web assembly the AppHost build recorded, with only the given settings.</summary>
+    /// <summary>Runs the Web assembly built beside the AppHost (same configuration as the tests), with only the given settings.</summary>
     private static async Task<(int ExitCode, string Output)> RunWebAsync(Dictionary<string, string> environment)
     {
-        var webDll = typeof(Projects.AuthApp_AppHost).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(a => a.Key.StartsWith("ProjectTargetPath:", StringComparison.Ordinal) && a.Key.EndsWith("AuthApp.Web.csproj", StringComparison.Ordinal))
-            .Value!;
+        var webDll = ProjectOutput.Assembly(new Projects.AuthApp_Web().ProjectPath);
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(webDll)!,

@@ -1,7 +1,5 @@
+using System.Security.Cryptography;
 using AuthApp.Tests.Infrastructure;
-using AuthApp.Hosting;
-using AuthApp.Hosting.Runtime;
-using AuthApp.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -12,12 +10,14 @@ public sealed class AppHostFixture : IAsyncLifetime
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
+    private readonly string _state = StateFolders.Create("authapp-e2e-");
+
     public DistributedApplication App { get; private set; } = null!;
 
-    /// <summary>What the AppHost itself logged (crash reports, health).</summary>
+    /// <summary>What the AppHost logged, resources' console output included (category <c>…Resources.&lt;name&gt;</c>).</summary>
     public LogCollector Logs { get; } = new();
 
-    public async ValueTask InitializeAsync() => App = await StartAsync([], Logs);
+    public async ValueTask InitializeAsync() => App = await StartAsync(Arguments(_state), Logs);
 
     public async ValueTask DisposeAsync()
     {
@@ -26,28 +26,45 @@ public sealed class AppHostFixture : IAsyncLifetime
             await App.StopAsync();
             await App.DisposeAsync();
         }
+
+        StateFolders.Delete(_state);
     }
 
+    /// <summary>
+    /// A throwaway state directory and every secret parameter set, so a test run neither reads nor writes the
+    /// developer's user secrets (where `dotnet run` keeps the generated values).
+    /// </summary>
+    public static string[] Arguments(string stateDirectory, params string[] more) =>
+    [
+        $"--AppHost:StateDirectory={stateDirectory}",
+        $"--Parameters:postgres-password={Secret()}",
+        $"--Parameters:redis-password={Secret()}",
+        $"--Parameters:token-hash-key={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}",
+        $"--Parameters:admin-password={Secret()}",
+        .. more,
+    ];
+
     /// <summary>Builds and starts the AppHost's model, and waits until the API and the Web site are healthy.</summary>
-    public static async Task<DistributedApplication> StartAsync(string[] args, LogCollector? logs = null)
+    public static async Task<DistributedApplication> StartAsync(string[] args, LogCollector? logs = null, Action<IDistributedApplicationTestingBuilder>? configure = null)
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AuthApp_AppHost>(args);
-        if (logs is not null)
-        {
-            builder.Services.AddSingleton<ILoggerProvider>(logs);
-        }
+        logs ??= new LogCollector();
+        builder.Services.AddSingleton<ILoggerProvider>(logs);
+        configure?.Invoke(builder);
 
         var app = await builder.BuildAsync();
-        await app.StartAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
+        // A resource that fails to start leaves its dependants waiting for ever: stop waiting at once instead.
+        _ = CancelOnFailedStartAsync(app, timeout);
         try
         {
+            await app.StartAsync(timeout.Token);
             await app.ResourceNotifications.WaitForResourceHealthyAsync("api", timeout.Token);
             await app.ResourceNotifications.WaitForResourceHealthyAsync("web", timeout.Token);
         }
         catch (Exception e) when (e is DistributedApplicationException or OperationCanceledException)
         {
-            var report = Describe(app);
+            var report = app.Describe(logs);
             await app.StopAsync();
             await app.DisposeAsync();
             throw new InvalidOperationException($"AuthApp did not come up: {e.Message}{Environment.NewLine}{report}", e);
@@ -56,11 +73,26 @@ public sealed class AppHostFixture : IAsyncLifetime
         return app;
     }
 
-    /// <summary>Every resource's state and its last output lines, for failure messages.</summary>
-    public static string Describe(DistributedApplication app) => string.Join(Environment.NewLine,
-        app.ResourceNotifications.Current.Where(r => r.Value.ResourceType != "Parameter").Select(r =>
-            $"{r.Key}: {r.Value.State} {r.Value.HealthStatus} exit={r.Value.ExitCode}{Environment.NewLine}" +
-            string.Join(Environment.NewLine, app.ResourceLogs.GetBacklog(r.Key).TakeLast(20).Select(l => "    " + l.Content))));
+    private static async Task CancelOnFailedStartAsync(DistributedApplication app, CancellationTokenSource timeout)
+    {
+        try
+        {
+            await foreach (var resourceEvent in app.ResourceNotifications.WatchAsync(timeout.Token))
+            {
+                if (resourceEvent.Snapshot.State?.Text == KnownResourceStates.FailedToStart)
+                {
+                    await timeout.CancelAsync();
+                    return;
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+        {
+            // Started, or gave up: nothing to cancel.
+        }
+    }
+
+    private static string Secret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 }
 
 /// <summary>
@@ -73,14 +105,3 @@ public sealed class AppHostCollection : ICollectionFixture<AppHostFixture>;
 /// <summary>Tests that start their own applications; also kept apart from parallel collections.</summary>
 [CollectionDefinition(nameof(StandaloneAppHostCollection), DisableParallelization = true)]
 public sealed class StandaloneAppHostCollection;
-
-/// <summary>Waits on resource states with the suite's time limit.</summary>
-internal static class ResourceWaits
-{
-    public static async Task<ResourceSnapshot> WaitForStateAsync(this DistributedApplication app, string resource, Func<ResourceSnapshot, bool> predicate)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(AppHostFixture.StartTimeout);
-        return await app.ResourceNotifications.WaitForAsync(resource, predicate, timeout.Token);
-    }
-}

@@ -1,6 +1,4 @@
 using AuthApp.Tests.Infrastructure;
-using AuthApp.Hosting;
-using AuthApp.Hosting.Testing;
 using Npgsql;
 
 namespace AuthApp.Tests.AppHost;
@@ -9,14 +7,14 @@ namespace AuthApp.Tests.AppHost;
 [Collection(nameof(StandaloneAppHostCollection))]
 public sealed class LifecycleTests : IDisposable
 {
-    private readonly string _state = Path.Combine(Path.GetTempPath(), $"authapp-lifecycle-{Guid.NewGuid():N}");
+    private readonly string _state = StateFolders.Create("authapp-lifecycle-");
 
     private CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task StoppingLeavesNoProcessBehindAndASecondRunReusesTheDataDespiteAStalePidFile()
     {
-        string[] args = [$"--AppHost:StateDirectory={_state}"];
+        var args = AppHostFixture.Arguments(_state);
         var email = ApiClient.FreshEmail("e2e");
         var password = ApiClient.FreshPassword();
 
@@ -27,9 +25,10 @@ public sealed class LifecycleTests : IDisposable
             using var api = first.CreateHttpClient("api");
             await api.RegisterAsync(email, password);
             await MarkDatabaseAsync(first);
-            pids = [.. first.ResourceNotifications.Current.Values
-                .Where(s => s.ProcessId is not null)
-                .SelectMany(s => ProcessTree.WithDescendants(s.ProcessId!.Value))];
+            pids = [.. new[] { "postgres", "redis", "api", "web" }
+                .Select(name => first.Current(name).ProcessId)
+                .OfType<int>()
+                .SelectMany(ProcessTree.WithDescendants)];
             Assert.True(pids.Count >= 4, $"expected postgres, redis, api and web processes, found {pids.Count}");
         }
         finally
@@ -52,13 +51,7 @@ public sealed class LifecycleTests : IDisposable
         await second.StopAsync(Cancel);
     }
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_state))
-        {
-            Directory.Delete(_state, recursive: true);
-        }
-    }
+    public void Dispose() => StateFolders.Delete(_state);
 
     private async Task MarkDatabaseAsync(DistributedApplication app)
     {

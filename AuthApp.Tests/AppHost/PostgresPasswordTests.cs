@@ -1,46 +1,39 @@
-using AuthApp.Hosting;
-using AuthApp.Hosting.Runtime;
+using AuthApp.LocalServers;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AuthApp.Tests.AppHost;
 
-/// <summary>A Postgres data folder whose password is no longer known fails fast with the way out, never a hang.</summary>
+/// <summary>A Postgres data folder whose password is no longer known is reported with the way out, never a silent hang.</summary>
 [Collection(nameof(StandaloneAppHostCollection))]
 public sealed class PostgresPasswordTests : IDisposable
 {
-    private readonly string _state = Path.Combine(Path.GetTempPath(), $"authapp-pgpass-{Guid.NewGuid():N}");
+    private readonly string _state = StateFolders.Create("authapp-pgpass-");
 
     [Fact]
-    public async Task DataInitialisedWithAnotherPasswordFailsToStartWithHowToRecover()
+    public async Task DataInitialisedWithAnotherPasswordIsReportedWithHowToRecover()
     {
-        await using (var first = BuildPostgresOnly())
+        await using (var first = await BuildPostgresOnlyAsync("--Parameters:postgres-password=the-first-password-1234"))
         {
-            await first.StartAsync(TestContext.Current.CancellationToken);
+            await first.StartAsync(Timeout());
             await first.ResourceNotifications.WaitForResourceHealthyAsync("postgres", Timeout());
             await first.StopAsync(TestContext.Current.CancellationToken);
         }
 
-        await using var second = BuildPostgresOnly("--Parameters:postgres-password=not-the-password-of-the-data");
-        await second.StartAsync(TestContext.Current.CancellationToken);
+        await using var second = await BuildPostgresOnlyAsync("--Parameters:postgres-password=not-the-password-of-the-data");
+        await second.StartAsync(Timeout());
 
-        var failed = await second.ResourceNotifications.WaitForAsync(
-            "postgres", s => s.State == KnownResourceStates.FailedToStart, Timeout());
+        var refused = await second.WaitForStateAsync("postgres", s =>
+            s.Snapshot.HealthReports.Any(r => r.Status == HealthStatus.Unhealthy && r.Description?.Contains("refuses the password", StringComparison.Ordinal) == true));
         await second.StopAsync(TestContext.Current.CancellationToken);
 
-        var reason = second.ResourceLogs.GetBacklog("postgres")[^1].Content;
-        Assert.Equal(KnownResourceStates.FailedToStart, failed.State);
-        Assert.Contains("refuses the stored password", reason, StringComparison.Ordinal);
+        var reason = refused.Snapshot.HealthReports.Single(r => r.Status == HealthStatus.Unhealthy).Description!;
         Assert.Contains("Parameters:postgres-password", reason, StringComparison.Ordinal);
         Assert.Contains($"delete {Path.Combine(_state, "postgres")}", reason, StringComparison.Ordinal);
         Assert.DoesNotContain("not-the-password-of-the-data", reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("the-first-password", reason, StringComparison.Ordinal);
     }
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_state))
-        {
-            Directory.Delete(_state, recursive: true);
-        }
-    }
+    public void Dispose() => StateFolders.Delete(_state);
 
     private static CancellationToken Timeout()
     {
@@ -49,14 +42,10 @@ public sealed class PostgresPasswordTests : IDisposable
         return timeout.Token;
     }
 
-    private DistributedApplication BuildPostgresOnly(params string[] args)
+    private async Task<DistributedApplication> BuildPostgresOnlyAsync(string password)
     {
-        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
-        {
-            Args = [$"--AppHost:StateDirectory={_state}", "--AppHost:EchoOutput=false", .. args],
-            AppHostDirectory = AppContext.BaseDirectory,
-        });
-        builder.AddPostgres("postgres");
-        return builder.Build();
+        var builder = DistributedApplicationTestingBuilder.Create($"--AppHost:StateDirectory={_state}", password);
+        builder.AddLocalPostgres("postgres");
+        return await builder.BuildAsync(TestContext.Current.CancellationToken);
     }
 }

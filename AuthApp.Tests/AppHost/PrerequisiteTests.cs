@@ -1,6 +1,4 @@
-using AuthApp.Hosting;
-using AuthApp.Hosting.Orchestration;
-using AuthApp.Hosting.Testing;
+using AuthApp.LocalServers;
 
 namespace AuthApp.Tests.AppHost;
 
@@ -10,17 +8,24 @@ public sealed class PrerequisiteTests : IDisposable
     private readonly string _empty = Directory.CreateTempSubdirectory("authapp-nobinaries-").FullName;
 
     [Fact]
-    public async Task MissingServersAreNamedWithTheExactCommandsToInstallThem()
+    public async Task MissingServerIsNamedWithTheExactCommandsToInstallIt()
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AuthApp_AppHost>(
-            [$"--AppHost:BinaryPath={_empty}"], TestContext.Current.CancellationToken);
-        await using var app = await builder.BuildAsync(TestContext.Current.CancellationToken);
+        var thrown = await Assert.ThrowsAnyAsync<Exception>(() => DistributedApplicationTestingBuilder.CreateAsync<Projects.AuthApp_AppHost>(
+            [$"--AppHost:BinaryPath={_empty}", "--AppHost:Servers=executables"], TestContext.Current.CancellationToken));
 
-        var error = await Assert.ThrowsAsync<DistributedApplicationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
+        var error = Assert.IsType<DistributedApplicationException>(Innermost(thrown));
+        Assert.Contains("PostgreSQL (postgres, initdb) not found", error.Message, StringComparison.Ordinal);
+        Assert.Contains("sudo apt-get install postgresql", error.Message, StringComparison.Ordinal);
+        Assert.Contains("brew install postgresql", error.Message, StringComparison.Ordinal);
+    }
 
-        Assert.Contains("PostgreSQL (postgres, initdb) and Redis (redis-server) not found", error.Message, StringComparison.Ordinal);
-        Assert.Contains("sudo apt-get install postgresql redis-server", error.Message, StringComparison.Ordinal);
-        Assert.Contains("brew install postgresql redis", error.Message, StringComparison.Ordinal);
+    [Fact]
+    public async Task UnknownServerModeIsRefusedNamingTheSettingAndItsValues()
+    {
+        var thrown = await Assert.ThrowsAnyAsync<Exception>(() => DistributedApplicationTestingBuilder.CreateAsync<Projects.AuthApp_AppHost>(
+            ["--AppHost:Servers=vms"], TestContext.Current.CancellationToken));
+
+        Assert.Equal("AppHost:Servers is not one of the allowed values: use auto, executables or containers.", Innermost(thrown).Message);
     }
 
     [Fact]
@@ -30,7 +35,7 @@ public sealed class PrerequisiteTests : IDisposable
         Directory.CreateDirectory(Path.Combine(folder, "data"));
         await File.WriteAllTextAsync(Path.Combine(folder, "data", "PG_VERSION"), "9\n", TestContext.Current.CancellationToken);
         var installed = Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin")).ToArray();
-        var cluster = new PostgresCluster(folder, installed);
+        var cluster = new PostgresDataFolder(folder, installed);
 
         var error = await Assert.ThrowsAsync<DistributedApplicationException>(
             () => cluster.PrepareAsync("unused-password", TestContext.Current.CancellationToken));
@@ -41,4 +46,6 @@ public sealed class PrerequisiteTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_empty, recursive: true);
+
+    private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
 }

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
-using AuthApp.Hosting.Orchestration;
-using Microsoft.Extensions.Options;
+using AuthApp.LocalServers;
 using Npgsql;
 
 namespace AuthApp.Tests.Infrastructure;
@@ -79,7 +78,7 @@ public sealed class PostgresServer : IAsyncDisposable
     // The same search as the AppHost's (PATH, /usr/lib/postgresql/*/bin, Homebrew), with its install hint when missing.
     private static string FindBinaries()
     {
-        var binaries = new ServerBinaries(Options.Create(new AppHostOptions()));
+        var binaries = new ServerBinaries(binaryPath: null);
         binaries.EnsureAvailable(needsPostgres: true, needsRedis: false);
         return binaries.PostgresDirectories()[0];
     }

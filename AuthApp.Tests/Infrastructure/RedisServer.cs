@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using AuthApp.Hosting.Orchestration;
-using Microsoft.Extensions.Options;
+using AuthApp.LocalServers;
 using StackExchange.Redis;
 
 namespace AuthApp.Tests.Infrastructure;
@@ -29,7 +28,7 @@ public sealed class RedisServer : IAsyncDisposable
 
     public static async Task<RedisServer> StartAsync()
     {
-        var binaries = new ServerBinaries(Options.Create(new AppHostOptions()));
+        var binaries = new ServerBinaries(binaryPath: null);
         binaries.EnsureAvailable(needsPostgres: false, needsRedis: true);
         var executable = binaries.RedisServer()!;
         var root = ProcessRunner.NewTempDirectory("authapp-redis");

@@ -25,12 +25,8 @@ public static partial class AdminSiteServices
         services.AddFluentUIComponents();
 
         // Keys in Redis: every replica can read every other replica's cookies and antiforgery tokens.
-        services.AddSingleton<IConnectionMultiplexer>(provider =>
-        {
-            var configuration = ConfigurationOptions.Parse(provider.GetRequiredService<IConfiguration>().GetConnectionString("redis")!);
-            configuration.AbortOnConnectFail = false;
-            return ConnectionMultiplexer.Connect(configuration);
-        });
+        // Aspire's client integration: the multiplexer with health check, tracing and metrics.
+        builder.AddRedisClient("redis", configureOptions: redis => redis.AbortOnConnectFail = false);
         services.AddDataProtection().SetApplicationName("AuthApp.Web");
         // What PersistKeysToStackExchangeRedis does, but with the multiplexer from DI instead of one made at registration.
         services.AddOptions<KeyManagementOptions>().Configure<IConnectionMultiplexer>((keys, redis) =>

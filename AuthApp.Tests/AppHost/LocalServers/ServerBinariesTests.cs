@@ -1,9 +1,7 @@
 using System.Runtime.Versioning;
-using AuthApp.Hosting;
-using AuthApp.Hosting.Orchestration;
-using Microsoft.Extensions.Options;
+using AuthApp.LocalServers;
 
-namespace AuthApp.Tests.AppHost.Orchestration;
+namespace AuthApp.Tests.AppHost.LocalServers;
 
 [UnsupportedOSPlatform("windows")]
 public sealed class ServerBinariesTests : IDisposable
@@ -16,7 +14,7 @@ public sealed class ServerBinariesTests : IDisposable
         var redis = Path.Combine(_folder, "redis-server");
         File.WriteAllText(redis, "#!/bin/sh\n");
         File.SetUnixFileMode(redis, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        var binaries = new ServerBinaries(Options.Create(new AppHostOptions { BinaryPath = _folder }));
+        var binaries = new ServerBinaries(_folder);
 
         var error = Assert.Throws<DistributedApplicationException>(() => binaries.EnsureAvailable(needsPostgres: true, needsRedis: true));
 
@@ -29,7 +27,7 @@ public sealed class ServerBinariesTests : IDisposable
     [Fact]
     public void InstalledPostgresIsFoundUnderUsrLibPostgresql()
     {
-        var binaries = new ServerBinaries(Options.Create(new AppHostOptions()));
+        var binaries = new ServerBinaries(binaryPath: null);
 
         Assert.Contains(binaries.PostgresDirectories(), d => d.StartsWith("/usr/lib/postgresql/", StringComparison.Ordinal) && d.EndsWith("/bin", StringComparison.Ordinal));
         binaries.EnsureAvailable(needsPostgres: true, needsRedis: true);
