@@ -1,7 +1,6 @@
 using System.Reflection;
 using AuthApp.Hosting.ApplicationModel;
 using AuthApp.Hosting.Orchestration;
-using AuthApp.Hosting.Publishing;
 using AuthApp.Hosting.Runtime;
 using AuthApp.Hosting.Testing;
 using Microsoft.Extensions.Configuration;
@@ -42,13 +41,8 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
             ContentRootPath = AppHostDirectory,
             ApplicationName = "AuthApp.AppHost",
         });
-        Operation = PublishingCommandLine.IsPublishInvocation(options.Args, _host.Configuration["publisher"])
-            ? DistributedApplicationOperation.Publish
-            : DistributedApplicationOperation.Run;
-        if (Operation == DistributedApplicationOperation.Publish)
-        {
-            _host.Services.AddPublishing(options.Args);
-        }
+        // Publishing moved to AuthApp.Aspirate, which reads the manifest the real Aspire AppHost writes (decision 0081).
+        Operation = DistributedApplicationOperation.Run;
 
         _host.Services.AddSingleton(TimeProvider.System);
         _host.Services.AddSingleton<ResourceNotificationService>();

@@ -1,8 +1,8 @@
-using AuthApp.Hosting.Resources;
+using AuthApp.Aspirate.Manifest;
 using k8s;
 using k8s.Models;
 
-namespace AuthApp.Hosting.Publishing.Kubernetes;
+namespace AuthApp.Aspirate.Kubernetes;
 
 /// <summary>
 /// <c>overlays/aks/</c>: secrets from Azure Key Vault through the Secrets Store CSI driver and workload identity
@@ -39,7 +39,7 @@ internal sealed class AksOverlay(ModelTopology topology, KubernetesPublishingOpt
             tlsSecretName: "keyvault-authapp"));
         files.AddYaml($"{Folder}/network-policy.yaml", new NetworkingFactory(topology).AllowIngressController("app-routing-system"));
 
-        var projects = topology.Workloads.OfType<ProjectResource>().ToList();
+        var projects = topology.Workloads.OfType<ManifestProject>().ToList();
         foreach (var project in projects)
         {
             files.AddYaml($"{Folder}/{project.Name}-pdb.yaml", Scaling.DisruptionBudget(project));
@@ -67,7 +67,7 @@ internal sealed class AksOverlay(ModelTopology topology, KubernetesPublishingOpt
         new FluxManifests().Generate(files);
     }
 
-    private KustomizePatch WorkloadIdentity(ApplicationModel.IResource workload)
+    private KustomizePatch WorkloadIdentity(ManifestWorkload workload)
     {
         var operations = new List<JsonPatchOperation>
         {
@@ -92,7 +92,7 @@ internal sealed class AksOverlay(ModelTopology topology, KubernetesPublishingOpt
                 ReadOnlyProperty = true,
             }),
         };
-        if (workload is ContainerResource)
+        if (workload is ManifestContainer)
         {
             // Their shell arguments use $REDIS_PASSWORD-style variables Flux must not substitute.
             operations.Add(JsonPatchOperation.Add("/metadata/annotations", new Dictionary<string, string> { ["kustomize.toolkit.fluxcd.io/substitute"] = "disabled" }));

@@ -1,7 +1,7 @@
-using AuthApp.Hosting.ApplicationModel;
+using AuthApp.Aspirate.Manifest;
 using k8s.Models;
 
-namespace AuthApp.Hosting.Publishing.Kubernetes;
+namespace AuthApp.Aspirate.Kubernetes;
 
 /// <summary>
 /// <c>base/</c>: Aspirate's per-resource folders (workload, service, kustomization with a <c>&lt;name&gt;-env</c>
@@ -54,7 +54,7 @@ internal sealed class BaseGenerator(ModelTopology topology, KubernetesPublishing
         });
     }
 
-    private static void AddKustomization(GeneratedFiles files, ContainerFactory containers, IResource resource, List<string> resources)
+    private static void AddKustomization(GeneratedFiles files, ContainerFactory containers, ManifestWorkload resource, List<string> resources)
     {
         var settings = containers.PlainSettings(resource);
         files.AddYaml($"base/{resource.Name}/kustomization.yaml", new Kustomization

@@ -1,63 +1,64 @@
-using AuthApp.Hosting.ApplicationModel;
-using AuthApp.Hosting.Resources;
+using AuthApp.Aspirate.Manifest;
 using k8s.Models;
 
-namespace AuthApp.Hosting.Publishing.Kubernetes;
+namespace AuthApp.Aspirate.Kubernetes;
 
-/// <summary>Builds the container of a resource: image, environment, ports, probes, limits and hardening.</summary>
+/// <summary>Builds the container of a workload: image, environment, ports, probes, limits and hardening.</summary>
 internal sealed class ContainerFactory(ModelTopology topology, KubernetesPublishingOptions options)
 {
     public const string ConfigMapSuffix = "-env";
 
-    public string Image(IResource resource) => resource switch
+    private readonly KubernetesValueResolver _resolver = new(topology.Manifest);
+
+    public string Image(ManifestWorkload workload) => workload switch
     {
-        ContainerResource container => PublishedResource.Image(container),
-        ProjectResource project => ProjectImageName(topology.ImageRepository(project)) + ":" + options.ContainerImageTag,
-        _ => throw new InvalidOperationException($"'{resource.Name}' has no image."),
+        ManifestContainer container => container.Image,
+        ManifestProject project => ProjectImageName(topology.ImageRepository(project)) + ":" + options.ContainerImageTag,
+        _ => throw new ManifestException($"'{workload.Name}' has no image."),
     };
 
     /// <summary>The project image's name without tag (what kustomize <c>images:</c> matches).</summary>
     public string ProjectImageName(string repository) =>
         options.ContainerRegistry is { Length: > 0 } registry ? $"{registry.TrimEnd('/')}/{repository}" : repository;
 
-    /// <summary>Plain settings of a resource (its ConfigMap), in order.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> PlainSettings(IResource resource) =>
-        [.. Settings(resource).Where(s => s.Value.Secrets.Count == 0).Select(s => KeyValuePair.Create(s.Key, s.Value.Text))];
+    /// <summary>Plain settings of a workload (its ConfigMap), in order: nothing derived from a secret.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> PlainSettings(ManifestWorkload workload) =>
+        [.. Settings(workload).Where(s => s.Value.Secrets.Count == 0).Select(s => KeyValuePair.Create(s.Key, s.Value.Text))];
 
-    public V1Container Create(IResource resource, bool isInitStep = false)
+    public V1Container Create(ManifestWorkload workload, bool isInitStep = false)
     {
         var container = new V1Container
         {
-            Name = resource.Name,
-            Image = Image(resource),
-            ImagePullPolicy = resource is ProjectResource ? options.ImagePullPolicy : "IfNotPresent",
-            Command = PublishedResource.Entrypoint(resource) is { } entrypoint ? [entrypoint] : null,
-            Args = PublishedResource.Args(resource) is { Count: > 0 } args ? [.. args] : null,
-            EnvFrom = PlainSettings(resource).Count > 0
-                ? [new V1EnvFromSource { ConfigMapRef = new V1ConfigMapEnvSource { Name = resource.Name + ConfigMapSuffix } }]
+            Name = workload.Name,
+            Image = Image(workload),
+            ImagePullPolicy = workload is ManifestProject ? options.ImagePullPolicy : "IfNotPresent",
+            Command = workload is ManifestContainer { Entrypoint: { } entrypoint } ? [entrypoint] : null,
+            Args = workload.Args.Count > 0 ? [.. workload.Args] : null,
+            EnvFrom = PlainSettings(workload).Count > 0
+                ? [new V1EnvFromSource { ConfigMapRef = new V1ConfigMapEnvSource { Name = workload.Name + ConfigMapSuffix } }]
                 : null,
-            Env = SecretEnvironment(resource),
-            Ports = isInitStep ? null : [.. PublishedResource.Endpoints(resource).Select(e => new V1ContainerPort
+            Env = SecretEnvironment(workload),
+            Ports = isInitStep ? null : [.. PublishedResource.Endpoints(workload).Select(e => new V1ContainerPort
             {
                 Name = e.Name,
-                ContainerPort = KubernetesValueResolver.Port(resource, e),
+                ContainerPort = KubernetesValueResolver.Port(workload, e),
                 Protocol = "TCP",
             })],
-            Resources = ResourceLimits.For(resource),
+            Resources = ResourceLimits.For(workload),
             SecurityContext = Hardening.Container(),
-            VolumeMounts = [.. PodVolumes.Mounts(resource)],
+            VolumeMounts = [.. PodVolumes.Mounts(workload)],
         };
         if (!isInitStep)
         {
-            Probes.Apply(resource, container);
+            Probes.Apply(workload, container);
         }
 
         return container;
     }
 
-    private List<V1EnvVar>? SecretEnvironment(IResource resource)
+    private List<V1EnvVar>? SecretEnvironment(ManifestWorkload workload)
     {
-        var composed = Settings(resource).Where(s => s.Value.Secrets.Count > 0).ToList();
+        var composed = Settings(workload).Where(s => s.Value.Secrets.Count > 0).ToList();
         var env = new List<V1EnvVar>();
 
         // Kubernetes expands $(VAR) only from variables listed earlier, so the helpers come first.
@@ -74,37 +75,41 @@ internal sealed class ContainerFactory(ModelTopology topology, KubernetesPublish
         return env.Count > 0 ? env : null;
     }
 
-    private V1EnvVar SecretReference(string name, ParameterResource parameter) => new()
+    private V1EnvVar SecretReference(string name, ManifestParameter parameter) => new()
     {
         Name = name,
         ValueFrom = new V1EnvVarSource { SecretKeyRef = new V1SecretKeySelector { Name = options.SecretName, Key = parameter.Name } },
     };
 
-    private static IEnumerable<KeyValuePair<string, KubernetesValue>> Settings(IResource resource)
+    private IEnumerable<KeyValuePair<string, KubernetesValue>> Settings(ManifestWorkload workload)
     {
-        foreach (var (name, value) in PublishedResource.Environment(resource))
+        foreach (var (name, expression) in workload.Env)
         {
             // ASPNETCORE_URLS below replaces the port variables: the pod always listens on 8080.
-            if (resource is ProjectResource && name is "HTTP_PORTS" or "HTTPS_PORTS")
+            if (workload is ManifestProject && name is "HTTP_PORTS" or "HTTPS_PORTS")
             {
                 continue;
             }
 
-            yield return KeyValuePair.Create(name, KubernetesValueResolver.Resolve(value));
+            if (_resolver.Resolve(expression) is { } value)
+            {
+                yield return KeyValuePair.Create(name, value);
+            }
         }
 
-        foreach (var (name, value) in ClusterSettings(resource))
+        foreach (var (name, value) in ClusterSettings(workload))
         {
             yield return KeyValuePair.Create(name, new KubernetesValue(value, []));
         }
     }
 
-    private static IEnumerable<KeyValuePair<string, string>> ClusterSettings(IResource resource) => resource switch
+    private static IEnumerable<KeyValuePair<string, string>> ClusterSettings(ManifestWorkload workload) => workload switch
     {
-        ProjectResource => [KeyValuePair.Create("ASPNETCORE_URLS", $"http://+:{KubernetesPublishingOptions.ProjectPort}")],
+        ManifestProject => [KeyValuePair.Create("ASPNETCORE_URLS", $"http://+:{KubernetesPublishingOptions.ProjectPort}")],
 
         // A fresh volume may hold lost+found; initdb needs an empty folder, so the cluster lives one level down.
-        PostgresServerResource => [KeyValuePair.Create("PGDATA", PodVolumes.DataTarget(resource) + "/pgdata")],
+        _ when PublishedResource.Kind(workload) == ServerKind.Postgres =>
+            [KeyValuePair.Create("PGDATA", PodVolumes.DataTarget(workload) + "/pgdata")],
         _ => [],
     };
 }

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace AuthApp.Hosting.Publishing.Kubernetes;
+namespace AuthApp.Aspirate.Kubernetes;
 
 // Custom resources KubernetesClient does not model: the Secrets Store CSI driver's SecretProviderClass and
 // Flux's GitRepository and Kustomization. Typed here (only the fields we write) so they are serialised,

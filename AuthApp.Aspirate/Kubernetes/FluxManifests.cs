@@ -1,4 +1,4 @@
-namespace AuthApp.Hosting.Publishing.Kubernetes;
+namespace AuthApp.Aspirate.Kubernetes;
 
 /// <summary>
 /// <c>overlays/aks/flux/</c>: a Flux GitRepository and Kustomization (v1 APIs) that keep a cluster in step with

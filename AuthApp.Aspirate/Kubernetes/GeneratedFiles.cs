@@ -1,7 +1,7 @@
 using System.Text;
 using k8s;
 
-namespace AuthApp.Hosting.Publishing.Kubernetes;
+namespace AuthApp.Aspirate.Kubernetes;
 
 /// <summary>The files <c>generate</c> writes, by path relative to the output folder ('/' separated), in ordinal order.</summary>
 internal sealed class GeneratedFiles

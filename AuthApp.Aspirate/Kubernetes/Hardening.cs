@@ -1,7 +1,7 @@
-using AuthApp.Hosting.Resources;
+using AuthApp.Aspirate.Manifest;
 using k8s.Models;
 
-namespace AuthApp.Hosting.Publishing.Kubernetes;
+namespace AuthApp.Aspirate.Kubernetes;
 
 /// <summary>The security contexts every pod and container gets (Pod Security Standard "restricted").</summary>
 internal static class Hardening
@@ -12,9 +12,9 @@ internal static class Hardening
     /// <summary>The <c>postgres</c> and <c>redis</c> users of the official images.</summary>
     public const long DatabaseUser = 999;
 
-    public static V1PodSecurityContext Pod(object resource, bool hasData)
+    public static V1PodSecurityContext Pod(ManifestWorkload workload, bool hasData)
     {
-        var user = resource is ProjectResource ? DotNetAppUser : DatabaseUser;
+        var user = workload is ManifestProject ? DotNetAppUser : DatabaseUser;
         return new V1PodSecurityContext
         {
             RunAsNonRoot = true,

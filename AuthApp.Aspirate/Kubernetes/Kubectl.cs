@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace AuthApp.Hosting.Publishing.Kubernetes;
+namespace AuthApp.Aspirate.Kubernetes;
 
 /// <summary>The outcome of a kubectl run.</summary>
 internal sealed record KubectlResult(int ExitCode, string StandardOutput, string StandardError);

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace AuthApp.Hosting.Publishing.Kubernetes;
+namespace AuthApp.Aspirate.Kubernetes;
 
 /// <summary>
 /// <c>apply</c> and <c>destroy</c>: check kubectl and its current context, render the overlay with

@@ -1,4 +1,4 @@
-namespace AuthApp.Hosting.Publishing.Kubernetes;
+namespace AuthApp.Aspirate.Kubernetes;
 
 /// <summary>Aspirate's <c>generate</c> options, with AuthApp's defaults.</summary>
 internal sealed record KubernetesPublishingOptions

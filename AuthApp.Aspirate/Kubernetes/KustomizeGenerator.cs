@@ -1,11 +1,13 @@
-namespace AuthApp.Hosting.Publishing.Kubernetes;
+using AuthApp.Aspirate.Manifest;
 
-/// <summary><c>generate</c>: the whole Kustomize tree (base and overlays) from the model, deterministically.</summary>
-internal sealed class KustomizeGenerator(DistributedApplicationModel model)
+namespace AuthApp.Aspirate.Kubernetes;
+
+/// <summary><c>generate</c>: the whole Kustomize tree (base and overlays) from the manifest, deterministically.</summary>
+internal sealed class KustomizeGenerator(AspireManifest manifest)
 {
     public GeneratedFiles Generate(KubernetesPublishingOptions options)
     {
-        var topology = new ModelTopology(model);
+        var topology = new ModelTopology(manifest);
         var files = new GeneratedFiles();
         new BaseGenerator(topology, options).Generate(files);
         new MinikubeOverlay(topology, options).Generate(files);

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace AuthApp.Hosting.Publishing.Kubernetes;
+namespace AuthApp.Aspirate.Kubernetes;
 
 // Kustomize's own file format is not modelled by KubernetesClient; these typed classes are serialised by
 // the same KubernetesYaml serializer (property names from JsonPropertyName, nulls omitted, declaration order).

@@ -1,8 +1,8 @@
 using System.Text;
-using AuthApp.Hosting.Resources;
+using AuthApp.Aspirate.Manifest;
 using k8s.Models;
 
-namespace AuthApp.Hosting.Publishing.Kubernetes;
+namespace AuthApp.Aspirate.Kubernetes;
 
 /// <summary>
 /// <c>overlays/minikube/</c>: secrets from a git-ignored <c>.env</c>, the <c>standard</c> storage class, an nginx
@@ -21,7 +21,7 @@ internal sealed class MinikubeOverlay(ModelTopology topology, KubernetesPublishi
         files.AddYaml($"{Folder}/network-policy.yaml", new NetworkingFactory(topology).AllowIngressController("ingress-nginx"));
         files.Add($"{Folder}/.env.example", EnvExample());
 
-        var pullNever = topology.Workloads.OfType<ProjectResource>().Select(p => OverlayParts.Patch(
+        var pullNever = topology.Workloads.OfType<ManifestProject>().Select(p => OverlayParts.Patch(
             OverlayParts.Kind(p),
             p.Name,
             [.. topology.InitStepsOf(p).Select((_, i) => JsonPatchOperation.Add($"/spec/template/spec/initContainers/{i}/imagePullPolicy", "Never")),
@@ -46,7 +46,7 @@ internal sealed class MinikubeOverlay(ModelTopology topology, KubernetesPublishi
     private void GenerateNodePorts(GeneratedFiles files)
     {
         const string component = $"{Folder}/components/node-ports";
-        var servers = topology.Workloads.OfType<ContainerResource>().ToList();
+        var servers = topology.Workloads.OfType<ManifestContainer>().ToList();
         var resources = new List<string>();
         foreach (var server in servers)
         {
@@ -98,10 +98,10 @@ internal sealed class MinikubeOverlay(ModelTopology topology, KubernetesPublishi
         var text = new StringBuilder()
             .Append("# Copy to .env (git-ignored) and fill in every value; the overlay turns it into the Secret ")
             .Append(options.SecretName).Append(".\n")
-            .Append("# Letters and digits only are safe everywhere, e.g.: openssl rand -hex 32\n");
+            .Append("# Letters and digits only: the *_URI settings carry them without URI encoding. E.g.: openssl rand -hex 32\n");
         foreach (var parameter in topology.SecretParameters)
         {
-            var minLength = parameter.Generate?.MinLength ?? 1;
+            var minLength = parameter.MinLength ?? 1;
             text.Append(System.Globalization.CultureInfo.InvariantCulture, $"# {parameter.Name}: at least {minLength} characters\n{parameter.Name}=\n");
         }
 

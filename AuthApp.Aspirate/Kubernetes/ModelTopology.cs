@@ -1,52 +1,65 @@
-using AuthApp.Hosting.ApplicationModel;
-using AuthApp.Hosting.Resources;
+using AuthApp.Aspirate.Manifest;
 
-namespace AuthApp.Hosting.Publishing.Kubernetes;
+namespace AuthApp.Aspirate.Kubernetes;
 
 /// <summary>
-/// How the model maps onto pods: each container and project resource is a workload, except a project others
-/// wait to complete (the migration), which runs as an init container of each waiting workload.
+/// How the manifest maps onto pods: each container and project is a workload, except a one-off step of a project
+/// (the migration), which runs as an init container of that project's pods (decision 0032).
 /// </summary>
-internal sealed class ModelTopology(DistributedApplicationModel model)
+/// <remarks>
+/// The manifest does not record <c>WaitForCompletion</c>, so an init step is recognised by its shape: a project
+/// resource with arguments (<c>migrate</c>) built from the same csproj as a long-running project without arguments.
+/// </remarks>
+internal sealed class ModelTopology(AspireManifest manifest)
 {
-    private DistributedApplicationModel Model { get; } = model;
+    public AspireManifest Manifest { get; } = manifest;
 
-    /// <summary>Resources that become a Deployment or StatefulSet, in model order.</summary>
-    public IReadOnlyList<IResource> Workloads => [.. Model.Resources.Where(r => r is ContainerResource or ProjectResource && !IsInitStep(r))];
+    /// <summary>Resources that become a Deployment or StatefulSet, in manifest order.</summary>
+    public IReadOnlyList<ManifestWorkload> Workloads => [.. Manifest.OfType<ManifestWorkload>().Where(w => !IsInitStep(w))];
 
-    /// <summary>Projects run to completion before the workloads that wait for them.</summary>
-    public IReadOnlyList<ProjectResource> InitSteps => [.. Model.Resources.OfType<ProjectResource>().Where(IsInitStep)];
+    /// <summary>Projects run to completion before the workload built from the same project starts.</summary>
+    public IReadOnlyList<ManifestProject> InitSteps => [.. Manifest.OfType<ManifestProject>().Where(IsInitStep)];
 
-    /// <summary>Init steps of a workload, in the order its waits were declared.</summary>
-    public IReadOnlyList<ProjectResource> InitStepsOf(IResource workload) =>
-        [.. workload.Annotations.OfType<WaitAnnotation>()
-            .Where(w => w.WaitType == WaitType.WaitUntilCompleted)
-            .Select(w => w.Resource).OfType<ProjectResource>()];
+    /// <summary>Init steps of a workload, in manifest order.</summary>
+    public IReadOnlyList<ManifestProject> InitStepsOf(ManifestWorkload workload) => workload is ManifestProject { Args.Count: 0 } project
+        ? [.. InitSteps.Where(s => SameProject(s, project))]
+        : [];
 
-    /// <summary>The workload (pod) a resource runs in: itself, or the first workload that waits for it.</summary>
-    public IResource PodOf(IResource resource) => IsInitStep(resource)
+    /// <summary>The workload (pod) a resource runs in: itself, or the first workload whose init step it is.</summary>
+    public ManifestWorkload PodOf(ManifestWorkload resource) => IsInitStep(resource)
         ? Workloads.First(w => InitStepsOf(w).Contains(resource))
         : resource;
 
-    /// <summary>Pods that reference <paramref name="target"/> or one of its children (a server's databases).</summary>
-    public IReadOnlyList<IResource> PodsReaching(IResource target) =>
-        [.. Model.Resources
-            .Where(r => r.Annotations.OfType<ResourceReferenceAnnotation>().Any(a => a.Resource == target || a.Resource is IResourceWithParent p && p.Parent == target))
+    /// <summary>Pods whose settings reach <paramref name="target"/>'s endpoints, directly or through connection strings.</summary>
+    public IReadOnlyList<ManifestWorkload> PodsReaching(ManifestWorkload target) =>
+        [.. Manifest.OfType<ManifestWorkload>()
+            .Where(w => w.Env.Select(e => e.Value).Concat(w.Args).Any(value => Reaches(value, target, 0)))
             .Select(PodOf)
             .Distinct()];
 
-    /// <summary>The image a project is published as: named after the first resource built from that project.</summary>
-    public string ImageRepository(ProjectResource project) =>
-        Model.Resources.OfType<ProjectResource>().Where(p => !IsInitStep(p)).FirstOrDefault(p => p.ProjectPath == project.ProjectPath)?.Name
-        ?? project.Name;
+    /// <summary>The image a project is published as: named after the first workload built from that project.</summary>
+    public string ImageRepository(ManifestProject project) =>
+        Workloads.OfType<ManifestProject>().FirstOrDefault(p => SameProject(p, project))?.Name ?? project.Name;
 
-    /// <summary>Workloads with an external http endpoint (reached through the ingress).</summary>
-    public IReadOnlyList<ProjectResource> ExternalProjects => [.. Workloads.OfType<ProjectResource>()
-        .Where(p => p.Annotations.OfType<EndpointAnnotation>().Any(e => e.IsExternal))];
+    /// <summary>Workloads with an external endpoint (reached through the ingress).</summary>
+    public IReadOnlyList<ManifestProject> ExternalProjects => [.. Workloads.OfType<ManifestProject>().Where(p => p.Bindings.Any(b => b.External))];
 
-    /// <summary>Every secret parameter, in model order.</summary>
-    public IReadOnlyList<ParameterResource> SecretParameters => [.. Model.Resources.OfType<ParameterResource>().Where(p => p.Secret)];
+    /// <summary>Every secret parameter, in manifest order.</summary>
+    public IReadOnlyList<ManifestParameter> SecretParameters => [.. Manifest.OfType<ManifestParameter>().Where(p => p.Secret)];
 
-    private bool IsInitStep(IResource resource) => resource is ProjectResource && Model.Resources.Any(r =>
-        r.Annotations.OfType<WaitAnnotation>().Any(w => w.Resource == resource && w.WaitType == WaitType.WaitUntilCompleted));
+    private bool IsInitStep(ManifestWorkload resource) => resource is ManifestProject { Args.Count: > 0 } step
+        && Manifest.OfType<ManifestProject>().Any(p => p.Args.Count == 0 && SameProject(p, step));
+
+    private static bool SameProject(ManifestProject a, ManifestProject b) => string.Equals(a.Path, b.Path, StringComparison.Ordinal);
+
+    private bool Reaches(string expression, ManifestWorkload target, int depth) => depth < 16 && ManifestExpression.Parse(expression)
+        .Where(p => p.IsPlaceholder)
+        .Any(p => (p.Path!, Manifest[p.Path![0]]) switch
+        {
+            ([_, "bindings", ..], var resource) => resource == target,
+            ([_, "connectionString"], ManifestWorkload { ConnectionString: { } connection }) => Reaches(connection, target, depth + 1),
+            ([_, "connectionString"], ManifestValue value) => Reaches(value.ConnectionString ?? string.Empty, target, depth + 1),
+            ([_, "value"], ManifestValue value) => Reaches(value.Value ?? string.Empty, target, depth + 1),
+            _ => false,
+        });
 }

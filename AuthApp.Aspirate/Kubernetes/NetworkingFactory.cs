@@ -1,12 +1,12 @@
-using AuthApp.Hosting.ApplicationModel;
+using AuthApp.Aspirate.Manifest;
 using k8s.Models;
 
-namespace AuthApp.Hosting.Publishing.Kubernetes;
+namespace AuthApp.Aspirate.Kubernetes;
 
 /// <summary>Services and NetworkPolicies. Who may reach a resource follows the model's references.</summary>
 internal sealed class NetworkingFactory(ModelTopology topology)
 {
-    public static V1Service Service(IResource resource) => new()
+    public static V1Service Service(ManifestWorkload resource) => new()
     {
         ApiVersion = "v1",
         Kind = "Service",
@@ -35,7 +35,7 @@ internal sealed class NetworkingFactory(ModelTopology topology)
     };
 
     /// <summary>Lets the pods that reference <paramref name="resource"/> reach its ports; <c>null</c> when none does.</summary>
-    public V1NetworkPolicy? AllowReferrers(IResource resource)
+    public V1NetworkPolicy? AllowReferrers(ManifestWorkload resource)
     {
         var referrers = topology.PodsReaching(resource).Where(p => p != resource).ToList();
         if (referrers.Count == 0)

@@ -1,13 +1,13 @@
-using AuthApp.Hosting.ApplicationModel;
+using AuthApp.Aspirate.Manifest;
 using k8s;
 using k8s.Models;
 
-namespace AuthApp.Hosting.Publishing.Kubernetes;
+namespace AuthApp.Aspirate.Kubernetes;
 
 /// <summary>Pieces both overlays build the same way: the Ingress, storage-class and pod patches.</summary>
 internal sealed class OverlayParts(ModelTopology topology, KubernetesPublishingOptions options)
 {
-    public string Host(IResource resource, string domain) =>
+    public string Host(ManifestWorkload resource, string domain) =>
         $"{options.IngressHostLabels.GetValueOrDefault(resource.Name, resource.Name)}.{domain}";
 
     /// <summary>One Ingress routing a host per external project to its Service.</summary>
@@ -49,7 +49,7 @@ internal sealed class OverlayParts(ModelTopology topology, KubernetesPublishingO
         .Select(w => Patch("StatefulSet", w.Name, JsonPatchOperation.Add("/spec/volumeClaimTemplates/0/spec/storageClassName", storageClass)));
 
     /// <summary>The workload kind of a resource.</summary>
-    public static string Kind(IResource workload) => PodVolumes.Data(workload) is null ? "Deployment" : "StatefulSet";
+    public static string Kind(ManifestWorkload workload) => PodVolumes.Data(workload) is null ? "Deployment" : "StatefulSet";
 
     public static KustomizePatch Patch(string kind, string name, params JsonPatchOperation[] operations) => new()
     {

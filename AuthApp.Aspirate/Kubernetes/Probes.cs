@@ -1,38 +1,38 @@
-using AuthApp.Hosting.ApplicationModel;
-using AuthApp.Hosting.Resources;
+using AuthApp.Aspirate.Manifest;
 using k8s.Models;
 
-namespace AuthApp.Hosting.Publishing.Kubernetes;
+namespace AuthApp.Aspirate.Kubernetes;
 
 /// <summary>
-/// Probes: projects use the service defaults' <c>/health</c> (readiness) and <c>/alive</c> (liveness);
-/// Postgres and Redis are asked with their own clients, as Aspire's built-in checks do.
+/// Probes: projects use the service defaults' <c>/health</c> (readiness) and <c>/alive</c> (liveness) on their http
+/// endpoint; Postgres and Redis are asked with their own clients, as Aspire's built-in checks do.
 /// </summary>
 internal static class Probes
 {
+    public const string HealthPath = "/health";
     public const string AlivePath = "/alive";
 
-    public static void Apply(IResource resource, V1Container container)
+    public static void Apply(ManifestWorkload workload, V1Container container)
     {
-        switch (resource)
+        switch (workload)
         {
-            case ProjectResource project:
-                var health = project.Annotations.OfType<HttpHealthCheckAnnotation>().FirstOrDefault();
-                var port = health?.EndpointName ?? "http";
-                container.StartupProbe = Http(AlivePath, port, period: 5, failures: 30);
-                container.ReadinessProbe = Http(health?.Path ?? "/health", port, period: 10, failures: 3);
-                container.LivenessProbe = Http(AlivePath, port, period: 20, failures: 3);
+            case ManifestProject:
+                // The manifest does not carry WithHttpHealthCheck; every AuthApp project maps the service defaults' paths.
+                container.StartupProbe = Http(AlivePath, period: 5, failures: 30);
+                container.ReadinessProbe = Http(HealthPath, period: 10, failures: 3);
+                container.LivenessProbe = Http(AlivePath, period: 20, failures: 3);
                 break;
-            case PostgresServerResource postgres:
-                SetAll(container, Exec("pg_isready", "--username", postgres.UserName, "--host", "127.0.0.1"));
+            case var _ when PublishedResource.Kind(workload) == ServerKind.Postgres:
+                var user = PublishedResource.LiteralEnv(workload, "POSTGRES_USER") ?? "postgres";
+                SetAll(container, Exec("pg_isready", "--username", user, "--host", "127.0.0.1"));
                 break;
-            case RedisResource:
+            case var _ when PublishedResource.Kind(workload) == ServerKind.Redis:
                 // REDISCLI_AUTH keeps the password off redis-cli's command line.
                 SetAll(container, Exec("/bin/sh", "-c", "REDISCLI_AUTH=\"$REDIS_PASSWORD\" redis-cli ping | grep -q PONG"));
                 break;
             default:
-                var endpoints = PublishedResource.Endpoints(resource);
-                var endpoint = endpoints.Count > 0 ? endpoints[0] : throw new InvalidOperationException($"'{resource.Name}' has no endpoint to probe.");
+                var endpoints = PublishedResource.Endpoints(workload);
+                var endpoint = endpoints.Count > 0 ? endpoints[0] : throw new ManifestException($"'{workload.Name}' has no endpoint to probe.");
                 SetAll(container, () => new V1Probe { TcpSocket = new V1TCPSocketAction { Port = endpoint.Name } });
                 break;
         }
@@ -47,8 +47,8 @@ internal static class Probes
 
     private static Func<V1Probe> Exec(params string[] command) => () => new V1Probe { Exec = new V1ExecAction { Command = command } };
 
-    private static V1Probe Http(string path, string port, int period, int failures) =>
-        With(new V1Probe { HttpGet = new V1HTTPGetAction { Path = path, Port = port } }, period, failures);
+    private static V1Probe Http(string path, int period, int failures) =>
+        With(new V1Probe { HttpGet = new V1HTTPGetAction { Path = path, Port = "http" } }, period, failures);
 
     private static V1Probe With(V1Probe probe, int period, int failures)
     {

@@ -1,7 +1,7 @@
-using AuthApp.Hosting.ApplicationModel;
+using AuthApp.Aspirate.Manifest;
 using k8s.Models;
 
-namespace AuthApp.Hosting.Publishing.Kubernetes;
+namespace AuthApp.Aspirate.Kubernetes;
 
 /// <summary>AKS availability for the projects: at least two replicas, one may be disrupted, CPU-based autoscaling.</summary>
 internal static class Scaling
@@ -9,7 +9,7 @@ internal static class Scaling
     public const int MinReplicas = 2;
     public const int MaxReplicas = 5;
 
-    public static V1PodDisruptionBudget DisruptionBudget(IResource project) => new()
+    public static V1PodDisruptionBudget DisruptionBudget(ManifestWorkload project) => new()
     {
         ApiVersion = "policy/v1",
         Kind = "PodDisruptionBudget",
@@ -21,7 +21,7 @@ internal static class Scaling
         },
     };
 
-    public static V2HorizontalPodAutoscaler Autoscaler(IResource project) => new()
+    public static V2HorizontalPodAutoscaler Autoscaler(ManifestWorkload project) => new()
     {
         ApiVersion = "autoscaling/v2",
         Kind = "HorizontalPodAutoscaler",

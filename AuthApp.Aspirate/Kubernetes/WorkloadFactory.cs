@@ -1,7 +1,7 @@
-using AuthApp.Hosting.ApplicationModel;
+using AuthApp.Aspirate.Manifest;
 using k8s.Models;
 
-namespace AuthApp.Hosting.Publishing.Kubernetes;
+namespace AuthApp.Aspirate.Kubernetes;
 
 /// <summary>
 /// A resource with a data volume becomes a StatefulSet with a volume claim template (Aspirate's layout);
@@ -11,10 +11,10 @@ internal sealed class WorkloadFactory(ModelTopology topology, ContainerFactory c
 {
     public const string AppLabel = "app";
 
-    public static Dictionary<string, string> Labels(IResource resource) => new(StringComparer.Ordinal) { [AppLabel] = resource.Name };
+    public static Dictionary<string, string> Labels(ManifestWorkload resource) => new(StringComparer.Ordinal) { [AppLabel] = resource.Name };
 
     /// <summary>The workload object and its file name.</summary>
-    public (string FileName, object Workload) Create(IResource resource)
+    public (string FileName, object Workload) Create(ManifestWorkload resource)
     {
         var template = PodTemplate(resource);
         var metadata = new V1ObjectMeta { Name = resource.Name, Labels = Labels(resource) };
@@ -46,7 +46,7 @@ internal sealed class WorkloadFactory(ModelTopology topology, ContainerFactory c
         });
     }
 
-    private V1PodTemplateSpec PodTemplate(IResource resource)
+    private V1PodTemplateSpec PodTemplate(ManifestWorkload resource)
     {
         var initSteps = topology.InitStepsOf(resource);
         var volumes = PodVolumes.EmptyDirs(resource);
