@@ -108,8 +108,8 @@ internal sealed class ContainerFactory(ModelTopology topology, KubernetesPublish
         ManifestProject => [KeyValuePair.Create("ASPNETCORE_URLS", $"http://+:{KubernetesPublishingOptions.ProjectPort}")],
 
         // A fresh volume may hold lost+found; initdb needs an empty folder, so the cluster lives one level down.
-        _ when PublishedResource.Kind(workload) == ServerKind.Postgres =>
-            [KeyValuePair.Create("PGDATA", PodVolumes.DataTarget(workload) + "/pgdata")],
+        _ when PublishedResource.Kind(workload) == ServerKind.Postgres && PodVolumes.Data(workload) is { } data =>
+            [KeyValuePair.Create("PGDATA", data.Target + "/pgdata")],
         _ => [],
     };
 }

@@ -11,9 +11,6 @@ internal static class PodVolumes
 {
     public static ManifestVolume? Data(ManifestWorkload workload) => workload is ManifestContainer { Volumes: [var first, ..] } ? first : null;
 
-    public static string DataTarget(ManifestWorkload workload) => Data(workload)?.Target
-        ?? throw new ManifestException($"'{workload.Name}' has no data volume.");
-
     /// <summary>Scratch folders (emptyDir) by volume name and mount path.</summary>
     public static IReadOnlyList<(string Name, string Path)> Scratch(ManifestWorkload workload) => PublishedResource.Kind(workload) == ServerKind.Postgres
         ? [("tmp", "/tmp"), ("run", "/var/run/postgresql")]
