@@ -14,7 +14,8 @@ IResourceBuilder<IResourceWithConnectionString> redis = containers
     : builder.AddLocalRedis("redis");
 
 var tokenHashKey = builder.AddParameter("token-hash-key", new GenerateParameterDefault { MinLength = 44, Special = false }, secret: true, persist: true);
-var adminEmail = builder.AddParameter("admin-email", "admin@authapp.local");
+// Published as the default so Kubernetes output gets the same bootstrap admin as a local run (decision 0081).
+var adminEmail = builder.AddParameter("admin-email", "admin@authapp.local", publishValueAsDefault: true);
 var adminPassword = builder.AddParameter("admin-password", new GenerateParameterDefault { MinLength = 22 }, secret: true, persist: true);
 
 var migrations = builder.AddProject<Projects.AuthApp_Api>("migrations", options => options.ExcludeLaunchProfile = true)

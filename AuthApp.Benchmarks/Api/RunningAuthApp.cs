@@ -3,9 +3,9 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using AuthApp.Hosting;
-using AuthApp.Hosting.ApplicationModel;
-using AuthApp.Hosting.Testing;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 
 namespace AuthApp.Benchmarks.Api;
 
@@ -52,7 +52,8 @@ internal sealed class RunningAuthApp : IAsyncDisposable
     public static async Task<RunningAuthApp> StartAsync()
     {
         var clientSecret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AuthApp_AppHost>(["--Logging:LogLevel:Default=Warning"]);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AuthApp_AppHost>(
+            BenchmarkArguments.For(BenchmarkArguments.NewStateDirectory(), "--Logging:LogLevel:Default=Warning"));
         var api = builder.Resources.Single(r => r.Name == "api");
         api.Annotations.Add(new EnvironmentCallbackAnnotation(context =>
         {

@@ -1,7 +1,8 @@
 using System.Diagnostics;
-using AuthApp.Hosting;
-using AuthApp.Hosting.Runtime;
-using AuthApp.Hosting.Testing;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AuthApp.Benchmarks.Startup;
 
@@ -54,23 +55,23 @@ internal static class StartupBenchmark
     {
         var clock = Stopwatch.StartNew();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AuthApp_AppHost>(
-            [$"--AppHost:StateDirectory={stateDirectory}", "--Logging:LogLevel:Default=Warning"]);
+            BenchmarkArguments.For(stateDirectory, "--Logging:LogLevel:Default=Warning"));
         await using var app = await builder.BuildAsync();
         await app.StartAsync();
         using var timeout = new CancellationTokenSource(Limit);
-        var names = app.ResourceNotifications.Current.Where(r => r.Value.ResourceType != "Parameter").Select(r => r.Key).ToArray();
-        var ends = await Task.WhenAll(names.Select(name => app.ResourceNotifications.WaitForAsync(name, IsSettled, timeout.Token)));
+        string[] names = ["postgres", "authdb", "redis", "migrations", "api", "web"];
+        var ends = await Task.WhenAll(names.Select(name => app.ResourceNotifications.WaitForResourceAsync(name, IsSettled, timeout.Token)));
         var elapsed = clock.Elapsed;
         await app.StopAsync();
-        var failed = names.Zip(ends).Where(e => e.Second.State is KnownResourceStates.FailedToStart or KnownResourceStates.Exited).ToList();
+        var failed = names.Zip(ends).Where(e => e.Second.Snapshot.State?.Text == KnownResourceStates.FailedToStart || e.Second.Snapshot.State?.Text == KnownResourceStates.Exited).ToList();
         return failed.Count == 0
             ? elapsed
-            : throw new DistributedApplicationException($"Startup failed: {string.Join(", ", failed.Select(f => $"{f.First} {f.Second.State}"))}.");
+            : throw new DistributedApplicationException($"Startup failed: {string.Join(", ", failed.Select(f => $"{f.First} {f.Second.Snapshot.State?.Text}"))}.");
     }
 
-    private static bool IsSettled(ResourceSnapshot s) =>
-        s.State is KnownResourceStates.Finished or KnownResourceStates.FailedToStart or KnownResourceStates.Exited
-        || (s.State == KnownResourceStates.Running && s.HealthStatus == HealthStatus.Healthy);
+    private static bool IsSettled(ResourceEvent e) =>
+        KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text)
+        || (e.Snapshot.State?.Text == KnownResourceStates.Running && e.Snapshot.HealthStatus == HealthStatus.Healthy);
 
     private static void PrintRow(string scenario, List<TimeSpan> times)
     {

@@ -110,7 +110,7 @@ public sealed class WholeSystemTests(AppHostFixture fixture)
         var app = fixture.App;
         // DCP runs projects through `dotnet run`: the crash is the site's own process, the launcher's child.
         var launcher = app.Current("web").ProcessId!.Value;
-        var pid = ProcessTree.WithDescendants(launcher).Last();
+        var pid = ProcessTree.WithDescendants(launcher)[^1];
         ResourceSnapshotView restarted;
         try
         {

@@ -9,7 +9,7 @@ public sealed class DeployCommandTests
         var kubeconfig = Path.Combine(temp.Path, "empty-kubeconfig");
         await File.WriteAllTextAsync(kubeconfig, string.Empty, TestContext.Current.CancellationToken);
 
-        var result = await ProcessRunner.AppHostAsync(["apply", "--overlay", "minikube"], new Dictionary<string, string> { ["KUBECONFIG"] = kubeconfig });
+        var result = await ProcessRunner.AspirateAsync(["apply", "--overlay", "minikube"], new Dictionary<string, string> { ["KUBECONFIG"] = kubeconfig });
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("kubectl has no current context", result.Error, StringComparison.Ordinal);
@@ -21,7 +21,7 @@ public sealed class DeployCommandTests
     {
         using var temp = new TempFolder();
 
-        var result = await ProcessRunner.AppHostAsync(["destroy", "--overlay", "aks", "--non-interactive"], new Dictionary<string, string> { ["PATH"] = temp.Path });
+        var result = await ProcessRunner.AspirateAsync(["destroy", "--overlay", "aks", "--non-interactive"], new Dictionary<string, string> { ["PATH"] = temp.Path });
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("kubectl was not found on PATH", result.Error, StringComparison.Ordinal);
@@ -30,7 +30,7 @@ public sealed class DeployCommandTests
     [Fact]
     public async Task AnOverlayThatDoesNotExistIsNamedInTheError()
     {
-        var result = await ProcessRunner.AppHostAsync(["apply", "--overlay", "gke"]);
+        var result = await ProcessRunner.AspirateAsync(["apply", "--overlay", "gke"]);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("Overlay 'gke' was not found", result.Error, StringComparison.Ordinal);
@@ -39,7 +39,7 @@ public sealed class DeployCommandTests
     [Fact]
     public async Task ApplyNeedsAnOverlay()
     {
-        var result = await ProcessRunner.AppHostAsync(["apply"]);
+        var result = await ProcessRunner.AspirateAsync(["apply"]);
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("--overlay", result.Error, StringComparison.Ordinal);
@@ -51,7 +51,7 @@ public sealed class DeployCommandTests
         using var temp = new TempFolder();
         var kubeconfig = await UnreachableClusterConfigAsync(temp);
 
-        var result = await ProcessRunner.AppHostAsync(["apply", "--overlay", "aks"], new Dictionary<string, string> { ["KUBECONFIG"] = kubeconfig });
+        var result = await ProcessRunner.AspirateAsync(["apply", "--overlay", "aks"], new Dictionary<string, string> { ["KUBECONFIG"] = kubeconfig });
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("ACR_NAME, AZURE_TENANT_ID, DNS_ZONE, KEYVAULT_NAME, TLS_CERT_KEYVAULT_URI, WORKLOAD_IDENTITY_CLIENT_ID", result.Error, StringComparison.Ordinal);
@@ -65,7 +65,7 @@ public sealed class DeployCommandTests
         File.Delete(Path.Combine(output, "overlays", "minikube", ".env"));
         var kubeconfig = await UnreachableClusterConfigAsync(temp);
 
-        var result = await ProcessRunner.AppHostAsync(["apply", "--overlay", "minikube", "--input-path", output], new Dictionary<string, string> { ["KUBECONFIG"] = kubeconfig });
+        var result = await ProcessRunner.AspirateAsync(["apply", "--overlay", "minikube", "--input-path", output], new Dictionary<string, string> { ["KUBECONFIG"] = kubeconfig });
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("Copy .env.example to .env", result.Error, StringComparison.Ordinal);
@@ -79,7 +79,7 @@ public sealed class DeployCommandTests
         await File.WriteAllTextAsync(Path.Combine(output, "overlays", "minikube", ".env"), "postgres-password=a\nredis-password=b\ntoken-hash-key=c\nadmin-password=d\n", TestContext.Current.CancellationToken);
         var kubeconfig = await UnreachableClusterConfigAsync(temp);
 
-        var result = await ProcessRunner.AppHostAsync(["apply", "--overlay", "minikube", "--input-path", output], new Dictionary<string, string> { ["KUBECONFIG"] = kubeconfig });
+        var result = await ProcessRunner.AspirateAsync(["apply", "--overlay", "minikube", "--input-path", output], new Dictionary<string, string> { ["KUBECONFIG"] = kubeconfig });
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("kubectl apply failed", result.Error, StringComparison.Ordinal);
@@ -95,7 +95,7 @@ public sealed class DeployCommandTests
             environment[name] = "value-of-" + name.ToLowerInvariant();
         }
 
-        var result = await ProcessRunner.AppHostAsync(["apply", "--overlay", "aks"], environment);
+        var result = await ProcessRunner.AspirateAsync(["apply", "--overlay", "aks"], environment);
 
         // Every setting was found, so the rendered objects went to kubectl, which could not reach the cluster.
         Assert.NotEqual(0, result.ExitCode);
@@ -111,7 +111,7 @@ public sealed class DeployCommandTests
         await File.WriteAllTextAsync(Path.Combine(output, "overlays", "minikube", ".env"), "postgres-password=a\n", TestContext.Current.CancellationToken);
         var kubeconfig = await UnreachableClusterConfigAsync(temp);
 
-        var result = await ProcessRunner.AppHostAsync(["destroy", "--overlay", "minikube", "--input-path", output], new Dictionary<string, string> { ["KUBECONFIG"] = kubeconfig });
+        var result = await ProcessRunner.AspirateAsync(["destroy", "--overlay", "minikube", "--input-path", output], new Dictionary<string, string> { ["KUBECONFIG"] = kubeconfig });
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("Delete everything of overlay 'minikube' from context 'nowhere'?", result.Output, StringComparison.Ordinal);

@@ -13,7 +13,7 @@ public sealed class KustomizeGenerationTests
     {
         using var temp = new TempFolder();
 
-        var result = await ProcessRunner.AppHostAsync(["generate", "--output-path", temp.Path]);
+        var result = await ProcessRunner.AspirateAsync(["generate", "--aspire-manifest", RepositoryPaths.CommittedManifest, "--output-path", temp.Path]);
 
         Assert.True(result.ExitCode == 0, result.Error);
         var generated = Files(temp.Path);
@@ -26,7 +26,7 @@ public sealed class KustomizeGenerationTests
             Assert.True(
                 await File.ReadAllTextAsync(Path.Combine(temp.Path, file), TestContext.Current.CancellationToken)
                 == await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.AspirateOutput, file), TestContext.Current.CancellationToken),
-                $"{file} differs from what generate writes; run: dotnet run --project AuthApp.AppHost -- generate");
+                $"{file} differs from what generate writes; run: dotnet run --project AuthApp.Aspirate -- generate -m AuthApp.AppHost/aspire-manifest.json");
         }
     }
 
@@ -37,8 +37,8 @@ public sealed class KustomizeGenerationTests
         var first = Path.Combine(temp.Path, "first");
         var second = Path.Combine(temp.Path, "second");
 
-        await ProcessRunner.AppHostAsync(["generate", "--output-path", first]);
-        await ProcessRunner.AppHostAsync(["generate", "--output-path", second]);
+        await ProcessRunner.AspirateAsync(["generate", "--aspire-manifest", RepositoryPaths.CommittedManifest, "--output-path", first]);
+        await ProcessRunner.AspirateAsync(["generate", "--aspire-manifest", RepositoryPaths.CommittedManifest, "--output-path", second]);
 
         var files = Files(first);
         Assert.NotEmpty(files);
@@ -47,7 +47,7 @@ public sealed class KustomizeGenerationTests
     }
 
     [Fact]
-    public async Task GenerateRemovesWhatTheModelNoLongerProducesButKeepsTheUsersEnvFile()
+    public async Task GenerateRemovesWhatTheManifestNoLongerProducesButKeepsTheUsersEnvFile()
     {
         using var temp = new TempFolder();
         var stale = Path.Combine(temp.Path, "base", "cache", "statefulset.yaml");
@@ -59,7 +59,7 @@ public sealed class KustomizeGenerationTests
             await File.WriteAllTextAsync(file, "kept?", TestContext.Current.CancellationToken);
         }
 
-        var result = await ProcessRunner.AppHostAsync(["generate", "--output-path", temp.Path]);
+        var result = await ProcessRunner.AspirateAsync(["generate", "--aspire-manifest", RepositoryPaths.CommittedManifest, "--output-path", temp.Path]);
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.False(Directory.Exists(Path.GetDirectoryName(stale)));
@@ -72,8 +72,8 @@ public sealed class KustomizeGenerationTests
     {
         using var temp = new TempFolder();
 
-        var result = await ProcessRunner.AppHostAsync([
-            "generate", "--output-path", temp.Path, "--namespace", "books", "--container-registry", "registry.example/authapp",
+        var result = await ProcessRunner.AspirateAsync([
+            "generate", "-m", RepositoryPaths.CommittedManifest, "-o", temp.Path, "--namespace", "books", "--container-registry", "registry.example/authapp",
             "--container-image-tag", "1.2.3", "--image-pull-policy", "Always", "--non-interactive"]);
 
         Assert.True(result.ExitCode == 0, result.Error);
@@ -91,11 +91,38 @@ public sealed class KustomizeGenerationTests
     {
         using var temp = new TempFolder();
 
-        var result = await ProcessRunner.AppHostAsync(["generate", "--output-path", temp.Path, "--image-pull-policy", "Sometimes"]);
+        var result = await ProcessRunner.AspirateAsync(["generate", "--aspire-manifest", RepositoryPaths.CommittedManifest, "--output-path", temp.Path, "--image-pull-policy", "Sometimes"]);
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("Sometimes", result.Error, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFileSystemEntries(temp.Path));
+    }
+
+    [Fact]
+    public async Task GenerateWithoutAManifestRunsTheAppHostAndNamesAMissingOne()
+    {
+        using var temp = new TempFolder();
+
+        var result = await ProcessRunner.AspirateAsync(["generate", "--project-path", Path.Combine(temp.Path, "NoAppHost"), "-o", Path.Combine(temp.Path, "out")]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("NoAppHost does not exist; pass --project-path or --aspire-manifest", result.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, "out")));
+    }
+
+    [Fact]
+    public async Task AManifestWithAResourceTheClusterCannotRunIsRefusedByNameAndNothingIsWritten()
+    {
+        using var temp = new TempFolder();
+        var manifest = Path.Combine(temp.Path, "aspire-manifest.json");
+        await File.WriteAllTextAsync(manifest, """{"resources": {"worker": {"type": "executable.v0", "command": "worker"}}}""", TestContext.Current.CancellationToken);
+
+        var result = await ProcessRunner.AspirateAsync(["generate", "-m", manifest, "-o", Path.Combine(temp.Path, "out")]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("error: Resource 'worker' has type 'executable.v0'", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, "out")));
     }
 
     private static List<string> Files(string root) => [.. Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)

@@ -1,4 +1,4 @@
-using AuthApp.Hosting.Publishing.Kubernetes;
+using AuthApp.Aspirate.Kubernetes;
 using k8s.Models;
 
 namespace AuthApp.Tests.Publishing;

@@ -1,4 +1,4 @@
-using AuthApp.Hosting.Publishing.Kubernetes;
+using AuthApp.Aspirate.Kubernetes;
 using k8s;
 using k8s.Models;
 
@@ -31,7 +31,7 @@ public sealed class NetworkAndSecretPolicyTests(RenderedOverlays overlays) : ICl
     {
         var files = Directory.EnumerateFiles(RepositoryPaths.AspirateOutput, "*", SearchOption.AllDirectories)
             .Where(f => Path.GetFileName(f) != ".env").ToList();
-        var secretSettings = new[] { "PASSWORD", "ConnectionStrings__", "Auth__TokenHashKey" };
+        var secretSettings = new[] { "PASSWORD", "ConnectionStrings__", "Auth__TokenHashKey", "_URI" };
 
         foreach (var file in files.Where(f => f.EndsWith(".yaml", StringComparison.Ordinal)))
         {
@@ -50,6 +50,39 @@ public sealed class NetworkAndSecretPolicyTests(RenderedOverlays overlays) : ICl
         var example = File.ReadAllLines(Path.Combine(RepositoryPaths.AspirateOutput, "overlays", "minikube", ".env.example"));
         Assert.All(example.Where(l => !l.StartsWith('#')), l => Assert.EndsWith("=", l, StringComparison.Ordinal));
         Assert.Equal(["admin-password", "postgres-password", "redis-password", "token-hash-key"], example.Where(l => !l.StartsWith('#')).Select(l => l.TrimEnd('=')).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(RenderedOverlays.Names), MemberType = typeof(RenderedOverlays))]
+    public void EverySettingDerivedFromASecretIsASecretReferenceAndNeverInAConfigMap(string overlay)
+    {
+        var rendered = overlays[overlay];
+        var containers = rendered.PodTemplates.SelectMany(t => t.Template.Spec.Containers.Concat(t.Template.Spec.InitContainers ?? [])).ToDictionary(c => c.Name);
+
+        // Aspire 13 adds connection properties beside the connection strings: *_PASSWORD and *_URI carry the password.
+        var expected = new Dictionary<string, string[]>
+        {
+            ["api"] = ["ConnectionStrings__authdb", "AUTHDB_PASSWORD", "AUTHDB_URI", "ConnectionStrings__redis", "REDIS_PASSWORD", "REDIS_URI", "Auth__TokenHashKey", "Bootstrap__AdminPassword"],
+            ["migrations"] = ["ConnectionStrings__authdb", "AUTHDB_PASSWORD", "AUTHDB_URI"],
+            ["web"] = ["ConnectionStrings__redis", "REDIS_PASSWORD", "REDIS_URI"],
+            ["postgres"] = ["POSTGRES_PASSWORD"],
+            ["redis"] = ["REDIS_PASSWORD"],
+        };
+        var configMapKeys = rendered.OfType<V1ConfigMap>().SelectMany(c => c.Data?.Keys ?? []).ToHashSet();
+        foreach (var (name, secretSettings) in expected)
+        {
+            var env = (containers[name].Env ?? []).ToDictionary(e => e.Name);
+            foreach (var setting in secretSettings)
+            {
+                Assert.DoesNotContain(setting, configMapKeys);
+                Assert.True(env.TryGetValue(setting, out var variable), $"{name} lacks {setting}.");
+                Assert.True(
+                    variable.ValueFrom?.SecretKeyRef?.Name == "authapp-parameters" || variable.Value?.Contains("$(Parameters__", StringComparison.Ordinal) == true,
+                    $"{name}/{setting} does not come from the Secret.");
+            }
+        }
+
+        Assert.All(rendered.OfType<V1ConfigMap>().SelectMany(c => c.Data?.Values ?? []), v => Assert.DoesNotContain("$(Parameters__", v, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -5,14 +5,18 @@ namespace AuthApp.Tests.Publishing;
 /// <summary>The outcome of a child process.</summary>
 internal sealed record ProcessResult(int ExitCode, string Output, string Error);
 
-/// <summary>Runs a tool or the built AppHost as a child process, the way a user would.</summary>
+/// <summary>Runs a tool, the built AppHost or the built Aspirate tool as a child process, the way a user would.</summary>
 internal static class ProcessRunner
 {
     public static string Dotnet { get; } = FindOnPath("dotnet");
 
-    /// <summary>Runs the AppHost with <paramref name="args"/> (e.g. <c>generate</c>).</summary>
+    /// <summary>Runs the built AppHost with <paramref name="args"/> (e.g. <c>--publisher manifest</c>).</summary>
     public static Task<ProcessResult> AppHostAsync(IEnumerable<string> args, IDictionary<string, string>? environment = null, string? workingDirectory = null) =>
         RunAsync(Dotnet, [RepositoryPaths.AppHostAssembly, .. args], environment, workingDirectory);
+
+    /// <summary>Runs the built AuthApp.Aspirate tool with <paramref name="args"/> (e.g. <c>generate</c>).</summary>
+    public static Task<ProcessResult> AspirateAsync(IEnumerable<string> args, IDictionary<string, string>? environment = null, string? workingDirectory = null) =>
+        RunAsync(Dotnet, [RepositoryPaths.AspirateAssembly, .. args], environment, workingDirectory);
 
     public static async Task<ProcessResult> RunAsync(string fileName, IEnumerable<string> args, IDictionary<string, string>? environment = null, string? workingDirectory = null, TimeSpan? timeout = null)
     {

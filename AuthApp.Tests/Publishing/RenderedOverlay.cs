@@ -1,5 +1,5 @@
 using System.Reflection;
-using AuthApp.Hosting.Publishing.Kubernetes;
+using AuthApp.Aspirate.Kubernetes;
 using k8s;
 using k8s.Models;
 

@@ -13,6 +13,8 @@ internal static class RepositoryPaths
 
     public static string AppHostAssembly => Metadata("AppHostAssembly");
 
+    public static string AspirateAssembly => Metadata("AspirateAssembly");
+
     public static string BicepExecutable => Metadata("BicepExecutable");
 
     private static string Metadata(string key) => Path.GetFullPath(

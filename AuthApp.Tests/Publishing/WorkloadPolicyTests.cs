@@ -56,7 +56,7 @@ public sealed class WorkloadPolicyTests(RenderedOverlays overlays) : IClassFixtu
     public void ServersAreStatefulSetsWithVolumeClaimTemplatesAndTheMigrationRunsBeforeTheApi(string overlay)
     {
         var rendered = overlays[overlay];
-        foreach (var (name, target) in new[] { ("postgres", "/var/lib/postgresql/data"), ("redis", "/data") })
+        foreach (var (name, target) in new[] { ("postgres", "/var/lib/postgresql"), ("redis", "/data") })
         {
             var server = Assert.Single(rendered.OfType<V1StatefulSet>(), s => s.Metadata.Name == name);
             var claim = Assert.Single(server.Spec.VolumeClaimTemplates);
@@ -83,6 +83,10 @@ public sealed class WorkloadPolicyTests(RenderedOverlays overlays) : IClassFixtu
         Assert.StartsWith("Host=postgres;Port=5432;", api.Env.Single(e => e.Name == "ConnectionStrings__authdb").Value, StringComparison.Ordinal);
         Assert.StartsWith("redis:6379,password=$(", api.Env.Single(e => e.Name == "ConnectionStrings__redis").Value, StringComparison.Ordinal);
         Assert.Equal("http://api:8080", configMaps[web.EnvFrom[0].ConfigMapRef.Name].Data["services__api__http__0"]);
+
+        // TLS ends at the Ingress: the pods serve http only, so nothing points at an https endpoint inside the cluster.
+        Assert.DoesNotContain(configMaps.Values.SelectMany(c => c.Data.Keys), k => k.Contains("https", StringComparison.OrdinalIgnoreCase));
+        Assert.All(rendered.OfType<V1Service>(), s => Assert.DoesNotContain(s.Spec.Ports, p => p.Name == "https"));
     }
 
     [Theory]
@@ -108,7 +112,7 @@ public sealed class WorkloadPolicyTests(RenderedOverlays overlays) : IClassFixtu
         var rendered = overlays[overlay];
         var configMaps = rendered.OfType<V1ConfigMap>().Select(c => c.Metadata.Name).ToHashSet();
         var secretKeys = rendered.OfType<V1Secret>().SelectMany(s => (s.Data?.Keys ?? []).Select(k => (s.Metadata.Name, k)))
-            .Concat(rendered.OfType<AuthApp.Hosting.Publishing.Kubernetes.SecretProviderClass>()
+            .Concat(rendered.OfType<AuthApp.Aspirate.Kubernetes.SecretProviderClass>()
                 .SelectMany(p => p.Spec.SecretObjects!.SelectMany(o => o.Data.Select(d => (o.SecretName, d.Key)))))
             .ToHashSet();
 
