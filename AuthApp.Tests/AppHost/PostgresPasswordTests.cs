@@ -1,4 +1,3 @@
-using AuthApp.LocalServers;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AuthApp.Tests.AppHost;
@@ -12,14 +11,14 @@ public sealed class PostgresPasswordTests : IDisposable
     [Fact]
     public async Task DataInitialisedWithAnotherPasswordIsReportedWithHowToRecover()
     {
-        await using (var first = await BuildPostgresOnlyAsync("--Parameters:postgres-password=the-first-password-1234"))
+        await using (var first = await BuildAsync("the-first-password-1234"))
         {
             await first.StartAsync(Timeout());
             await first.ResourceNotifications.WaitForResourceHealthyAsync("postgres", Timeout());
             await first.StopAsync(TestContext.Current.CancellationToken);
         }
 
-        await using var second = await BuildPostgresOnlyAsync("--Parameters:postgres-password=not-the-password-of-the-data");
+        await using var second = await BuildAsync("not-the-password-of-the-data");
         await second.StartAsync(Timeout());
 
         var refused = await second.WaitForStateAsync("postgres", s =>
@@ -42,10 +41,10 @@ public sealed class PostgresPasswordTests : IDisposable
         return timeout.Token;
     }
 
-    private async Task<DistributedApplication> BuildPostgresOnlyAsync(string password)
+    private async Task<DistributedApplication> BuildAsync(string postgresPassword)
     {
-        var builder = DistributedApplicationTestingBuilder.Create($"--AppHost:StateDirectory={_state}", password);
-        builder.AddLocalPostgres("postgres");
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AuthApp_AppHost>(
+            AppHostFixture.Arguments(_state, $"--Parameters:postgres-password={postgresPassword}"), TestContext.Current.CancellationToken);
         return await builder.BuildAsync(TestContext.Current.CancellationToken);
     }
 }

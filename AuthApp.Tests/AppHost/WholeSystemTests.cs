@@ -108,13 +108,12 @@ public sealed class WholeSystemTests(AppHostFixture fixture)
     public async Task CrashedProjectIsReportedWithItsExitCodeWhileTheOthersKeepRunningAndItCanBeStartedAgain()
     {
         var app = fixture.App;
-        // DCP runs projects through `dotnet run`: the crash is the site's own process, the launcher's child.
-        var launcher = app.Current("web").ProcessId!.Value;
-        var pid = ProcessTree.WithDescendants(launcher)[^1];
+        // DCP runs projects through `dotnet run`: the crash takes the site's own process and its launcher.
+        var pid = app.Current("web").ProcessId!.Value;
         ResourceSnapshotView restarted;
         try
         {
-            Assert.True(UnixKill(pid));
+            Assert.All(ProcessTree.WithDescendants(pid).Reverse(), p => Assert.True(UnixKill(p)));
             var crashed = await app.WaitForStateAsync("web", s => s.State == KnownResourceStates.Exited);
 
             Assert.NotEqual(0, crashed.ExitCode);
