@@ -33,7 +33,9 @@ internal sealed partial class LocalPostgresHealthCheck(LocalPostgresResource ser
             if (!_passwordReported)
             {
                 _passwordReported = true;
+                // On the dashboard (the resource's console log) and in the AppHost's own output.
                 LogPasswordRefused(services.GetRequiredService<ResourceLoggerService>().GetLogger(server), message);
+                LogPasswordRefused(services.GetRequiredService<ILoggerFactory>().CreateLogger("AuthApp.LocalServers"), message);
             }
 
             return HealthCheckResult.Unhealthy(message);

@@ -19,10 +19,15 @@ public sealed class PostgresPasswordTests : IDisposable
         }
 
         await using var second = await BuildAsync("not-the-password-of-the-data");
-        await second.StartAsync(Timeout());
+        // Not awaited: StartAsync returns once every resource has started, and the migrations wait for a healthy
+        // PostgreSQL that never comes.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var starting = second.StartAsync(stop.Token);
 
         var refused = await second.WaitForStateAsync("postgres", s =>
             s.Snapshot.HealthReports.Any(r => r.Status == HealthStatus.Unhealthy && r.Description?.Contains("refuses the password", StringComparison.Ordinal) == true));
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => starting);
         await second.StopAsync(TestContext.Current.CancellationToken);
 
         var reason = refused.Snapshot.HealthReports.Single(r => r.Status == HealthStatus.Unhealthy).Description!;
