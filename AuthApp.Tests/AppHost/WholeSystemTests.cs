@@ -114,7 +114,8 @@ public sealed class WholeSystemTests(AppHostFixture fixture)
         try
         {
             Assert.All(ProcessTree.WithDescendants(pid).Reverse(), p => Assert.True(UnixKill(p)));
-            var crashed = await app.WaitForStateAsync("web", s => s.State == KnownResourceStates.Exited);
+            // DCP reports a killed process as stopped (Finished or Exited) with a non-zero exit code.
+            var crashed = await app.WaitForStateAsync("web", s => KnownResourceStates.TerminalStates.Contains(s.State));
 
             Assert.NotEqual(0, crashed.ExitCode);
             Assert.Equal(HealthStatus.Healthy, app.Current("api").HealthStatus);
