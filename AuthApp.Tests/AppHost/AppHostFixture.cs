@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using AuthApp.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace AuthApp.Tests.AppHost;
@@ -44,10 +45,17 @@ public sealed class AppHostFixture : IAsyncLifetime
         .. more,
     ];
 
-    /// <summary>Builds and starts the AppHost's model, and waits until the API and the Web site are healthy.</summary>
-    public static async Task<DistributedApplication> StartAsync(string[] args, LogCollector? logs = null, Action<IDistributedApplicationTestingBuilder>? configure = null)
+    /// <summary>
+    /// Builds and starts the AppHost's model, and waits until the API and the Web site are healthy.
+    /// <paramref name="configureBuilder"/> sets options the testing builder fixes before the model exists (the dashboard).
+    /// </summary>
+    public static async Task<DistributedApplication> StartAsync(
+        string[] args,
+        LogCollector? logs = null,
+        Action<IDistributedApplicationTestingBuilder>? configure = null,
+        Action<DistributedApplicationOptions, HostApplicationBuilderSettings>? configureBuilder = null)
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AuthApp_AppHost>(args);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AuthApp_AppHost>(args, configureBuilder ?? ((_, _) => { }));
         logs ??= new LogCollector();
         builder.Services.AddSingleton<ILoggerProvider>(logs);
         configure?.Invoke(builder);
