@@ -25,7 +25,7 @@ public sealed class TelemetryPagesTests(DashboardFixture fixture) : DashboardTes
 
         // The site's form post is the root; the API and its database and cache calls join it through trace context.
         var signIn = Page.TraceRows("web: POST /login");
-        await Assertions.Expect(signIn).ToHaveCountAsync(1);
+        await Page.ReloadOnDashboardCrashAsync(() => Assertions.Expect(signIn).ToHaveCountAsync(1), () => Page.FilterAsync("Traces", "POST /login"));
         foreach (var resource in new[] { "web", "api", "authdb", "redis" })
         {
             await Assertions.Expect(signIn.GetByRole(AriaRole.Group)).ToContainTextAsync($"{resource} (");
