@@ -1,3 +1,4 @@
+using AuthApp.Testing;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
@@ -53,7 +54,7 @@ internal sealed class RunningAuthApp : IAsyncDisposable
     {
         var clientSecret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AuthApp_AppHost>(
-            BenchmarkArguments.For(BenchmarkArguments.NewStateDirectory(), "--Logging:LogLevel:Default=Warning"));
+            ThrowawayAppHost.Arguments(ThrowawayAppHost.NewStateDirectory("authapp-bench-"), "--Logging:LogLevel:Default=Warning"));
         var api = builder.Resources.Single(r => r.Name == "api");
         api.Annotations.Add(new EnvironmentCallbackAnnotation(context =>
         {

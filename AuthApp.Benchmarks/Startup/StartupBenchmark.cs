@@ -1,3 +1,4 @@
+using AuthApp.Testing;
 using System.Diagnostics;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
@@ -55,7 +56,7 @@ internal static class StartupBenchmark
     {
         var clock = Stopwatch.StartNew();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AuthApp_AppHost>(
-            BenchmarkArguments.For(stateDirectory, "--Logging:LogLevel:Default=Warning"));
+            ThrowawayAppHost.Arguments(stateDirectory, "--Logging:LogLevel:Default=Warning"));
         await using var app = await builder.BuildAsync();
         await app.StartAsync();
         using var timeout = new CancellationTokenSource(Limit);

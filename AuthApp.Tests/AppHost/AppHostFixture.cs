@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using AuthApp.Testing;
 using AuthApp.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -31,19 +31,8 @@ public sealed class AppHostFixture : IAsyncLifetime
         StateFolders.Delete(_state);
     }
 
-    /// <summary>
-    /// A throwaway state directory and every secret parameter set, so a test run neither reads nor writes the
-    /// developer's user secrets (where `dotnet run` keeps the generated values).
-    /// </summary>
-    public static string[] Arguments(string stateDirectory, params string[] more) =>
-    [
-        $"--AppHost:StateDirectory={stateDirectory}",
-        $"--Parameters:postgres-password={Secret()}",
-        $"--Parameters:redis-password={Secret()}",
-        $"--Parameters:token-hash-key={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}",
-        $"--Parameters:admin-password={Secret()}",
-        .. more,
-    ];
+    /// <inheritdoc cref="ThrowawayAppHost.Arguments"/>
+    public static string[] Arguments(string stateDirectory, params string[] more) => ThrowawayAppHost.Arguments(stateDirectory, more);
 
     /// <summary>
     /// Builds and starts the AppHost's model, and waits until the API and the Web site are healthy.
@@ -100,7 +89,6 @@ public sealed class AppHostFixture : IAsyncLifetime
         }
     }
 
-    private static string Secret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 }
 
 /// <summary>
