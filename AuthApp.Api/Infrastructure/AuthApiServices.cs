@@ -92,7 +92,6 @@ public static class AuthApiServices
         services.AddSingleton<CommonPasswords>();
         services.AddSingleton<PasswordPolicy>();
         services.AddScoped<UserRegistration>();
-        services.AddScoped<ActiveAccounts>();
         services.AddScoped<PasswordChange>();
     }
 
@@ -102,6 +101,8 @@ public static class AuthApiServices
         services.AddSingleton<TokenStore>();
         services.AddSingleton<TokenFamilies>();
         services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<AccountVersions>();
+        services.AddScoped<LoginSessions>();
         services.AddScoped<PasswordLogin>();
         services.AddScoped<PasswordGrant>();
         services.AddScoped<RefreshGrant>();

@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using AuthApp.Api.Data;
 using AuthApp.Api.Features.Tokens;
 using AuthApp.Benchmarks.Api;
 using AuthApp.Hosting.Testing;
@@ -22,13 +21,15 @@ internal sealed class SessionPool : IAsyncDisposable
 {
     private readonly ConnectionMultiplexer _redis;
     private readonly TokenIssuer _issuer;
-    private readonly UserAccount _user;
+    private readonly AccountVersions _versions;
+    private readonly AccountSnapshot _account;
 
-    private SessionPool(ConnectionMultiplexer redis, TokenIssuer issuer, UserAccount user)
+    private SessionPool(ConnectionMultiplexer redis, TokenIssuer issuer, AccountVersions versions, AccountSnapshot account)
     {
         _redis = redis;
         _issuer = issuer;
-        _user = user;
+        _versions = versions;
+        _account = account;
     }
 
     public static async Task<SessionPool> CreateAsync(RunningAuthApp system, string accessToken)
@@ -40,7 +41,7 @@ internal sealed class SessionPool : IAsyncDisposable
         var refresh = Options.Create(new RefreshTokenOptions());
         var hasher = new TokenHasher(access, new HostingEnvironment { EnvironmentName = Environments.Production }, NullLogger<TokenHasher>.Instance);
         var issuer = new TokenIssuer(new TokenFamilies(redis, TimeProvider.System, refresh), hasher, access, refresh, TimeProvider.System);
-        return new SessionPool(redis, issuer, await CurrentUserAsync(system, accessToken));
+        return new SessionPool(redis, issuer, new AccountVersions(redis), await CurrentUserAsync(system, accessToken));
     }
 
     /// <summary>Mints <paramref name="count"/> sessions; answers their access or refresh tokens.</summary>
@@ -49,13 +50,15 @@ internal sealed class SessionPool : IAsyncDisposable
         var tokens = new string[count];
         var context = new DefaultHttpContext();
         context.Request.Headers.UserAgent = "AuthApp.Benchmarks load";
+        var version = await _versions.ReadAsync(_account.UserId);
         // Batches keep a few hundred transactions in flight: fast, without queueing the whole pool in memory.
         for (var start = 0; start < count; start += 256)
         {
             var batch = Enumerable.Range(start, Math.Min(256, count - start))
                 .Select(async i =>
                 {
-                    var issued = await _issuer.IssueAsync(_user, context);
+                    var issued = await _issuer.IssueAsync(_account, version, context)
+                        ?? throw new InvalidOperationException("The benchmark user's account changed while its sessions were minted.");
                     tokens[i] = refreshTokens ? issued.RefreshToken : issued.AccessToken;
                 });
             await Task.WhenAll(batch);
@@ -66,21 +69,19 @@ internal sealed class SessionPool : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _redis.DisposeAsync();
 
-    private static async Task<UserAccount> CurrentUserAsync(RunningAuthApp system, string accessToken)
+    private static async Task<AccountSnapshot> CurrentUserAsync(RunningAuthApp system, string accessToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/users/me");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         using var response = await system.Api.SendAsync(request);
         await RunningAuthApp.EnsureSuccessAsync(response, "GET /users/me");
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var email = json.RootElement.GetProperty("email").GetString()!;
-        return new UserAccount
-        {
-            Id = json.RootElement.GetProperty("id").GetGuid(),
-            Email = email,
-            NormalizedEmail = email,
-            PasswordHash = "",
-            CreatedAt = json.RootElement.GetProperty("createdAt").GetDateTimeOffset(),
-        };
+        var user = json.RootElement;
+        return new AccountSnapshot(
+            user.GetProperty("id").GetGuid(),
+            user.GetProperty("email").GetString()!,
+            user.GetProperty("displayName").GetString(),
+            [.. user.GetProperty("roles").EnumerateArray().Select(role => role.GetString()!)],
+            user.GetProperty("createdAt").GetDateTimeOffset());
     }
 }

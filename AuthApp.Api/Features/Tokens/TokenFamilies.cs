@@ -21,23 +21,31 @@ public sealed class TokenFamilies(IConnectionMultiplexer redis, TimeProvider tim
 
     public static RedisKey UsedKey(string tokenHash) => $"authapp:refresh-used:{tokenHash}";
 
-    /// <summary>Stores the first access and refresh token of a new family.</summary>
-    public async Task StartAsync(TokenSession access, TokenSession refresh)
+    /// <summary>
+    /// Stores the first access and refresh token of a new family, only if the account's version stamp is still
+    /// <paramref name="accountVersion"/> (read before the account row): false when an account change came in between.
+    /// </summary>
+    public async Task<bool> StartAsync(TokenSession access, TokenSession refresh, string accountVersion)
     {
         var transaction = redis.GetDatabase().CreateTransaction();
+        var versionKey = AccountVersions.Key(access.UserId);
+        transaction.AddCondition(accountVersion == AccountVersions.Initial
+            ? Condition.KeyNotExists(versionKey)
+            : Condition.StringEqual(versionKey, accountVersion));
         AddPair(transaction, access, refresh);
-        await transaction.ExecuteAsync();
+        return await transaction.ExecuteAsync();
     }
 
     /// <summary>
-    /// Atomically retires <paramref name="presented"/> and stores the new pair. The transaction is
-    /// conditional on the presented token still existing (Redis WATCH), so of two concurrent
-    /// refreshes with one token exactly one commits; false for the loser.
+    /// Atomically retires <paramref name="presented"/> and stores the new pair. The transaction is conditional on
+    /// the presented token still existing with the account version it was read with (Redis WATCH): of two concurrent
+    /// refreshes with one token exactly one commits, and a rotation never copies account fields an account change
+    /// rewrote meanwhile. False when the condition failed.
     /// </summary>
     public async Task<bool> RotateAsync(TokenSession presented, TokenSession access, TokenSession refresh)
     {
         var transaction = redis.GetDatabase().CreateTransaction();
-        transaction.AddCondition(Condition.HashEqual(TokenStore.TokenKey(presented.TokenHash), "kind", TokenKinds.Refresh));
+        transaction.AddCondition(Condition.HashEqual(TokenStore.TokenKey(presented.TokenHash), "account_version", presented.AccountVersion));
         _ = transaction.KeyDeleteAsync(TokenStore.TokenKey(presented.TokenHash));
         _ = transaction.SortedSetRemoveAsync(TokenStore.UserSessionsKey(presented.UserId), presented.TokenHash);
         _ = transaction.SetRemoveAsync(FamilyKey(presented.FamilyId!), presented.TokenHash);

@@ -7,10 +7,12 @@ namespace AuthApp.Api.Features.Tokens;
 internal static class TokenScripts
 {
     /// <summary>
-    /// KEYS: user index, live-sessions set. ARGV: token key prefix, family key prefix, family to keep ('' for none).
-    /// Returns the number of sessions ended (families, plus tokens that had none).
+    /// KEYS: user index, live-sessions set, account version key. ARGV: token key prefix, family key prefix, family to
+    /// keep ('' for none), new version stamp, stamp lifetime (ms). Returns the number of sessions ended (families,
+    /// plus tokens that had none).
     /// </summary>
     public const string RevokeAllForUser = """
+        redis.call('SET', KEYS[3], ARGV[4], 'PX', ARGV[5])
         local hashes = redis.call('ZRANGE', KEYS[1], 0, -1)
         local families = {}
         local ended = 0
@@ -49,5 +51,24 @@ internal static class TokenScripts
         redis.call('DEL', KEYS[1])
         redis.call('ZREM', KEYS[3], ARGV[2])
         return deleted
+        """;
+
+    /// <summary>
+    /// KEYS: user index, account version key. ARGV: token key prefix, new version stamp, stamp lifetime (ms), then
+    /// field/value pairs to set on every live token of the user. A token that expired meanwhile is skipped rather
+    /// than recreated without a TTL. Returns how many tokens were rewritten.
+    /// </summary>
+    public const string UpdateAccount = """
+        redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
+        local hashes = redis.call('ZRANGE', KEYS[1], 0, -1)
+        local updated = 0
+        for _, hash in ipairs(hashes) do
+          local key = ARGV[1] .. hash
+          if redis.call('EXISTS', key) == 1 then
+            redis.call('HSET', key, unpack(ARGV, 4))
+            updated = updated + 1
+          end
+        end
+        return updated
         """;
 }
