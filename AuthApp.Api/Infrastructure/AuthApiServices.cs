@@ -118,6 +118,7 @@ public static class AuthApiServices
         services.AddSingleton<LoginThrottle>();
         services.AddClientRateLimits();
         services.AddScoped<IAuditLog, AuditLog>();
+        services.AddSingleton<AuditBatchWriter>();
         services.AddHostedService<LiveSessionsGauge>();
     }
 

@@ -60,7 +60,10 @@ internal static partial class Wrk
 
         var text = await output;
         if (process.ExitCode != 0) throw new InvalidOperationException($"wrk failed ({process.ExitCode}): {await errors}{text}");
-        return Parse(text);
+        var result = Parse(text);
+        // A row without a single answer is unreadable as a figure: show what wrk said instead of a bare zero.
+        if (result.Requests == 0) Console.Error.WriteLine($"wrk completed no request against {target}:\n{text}{await errors}");
+        return result;
     }
 
     public static WrkResult Parse(string output)

@@ -6,6 +6,9 @@ namespace AuthApp.Api.Features.Tokens;
 /// <summary>A rotated refresh token presented again: the family it belonged to and its user.</summary>
 public sealed record ReusedRefreshToken(string FamilyId, Guid UserId);
 
+/// <summary>What a revocation ended: the user, the session (family, if the token had one) and how many tokens.</summary>
+public sealed record RevokedSession(Guid UserId, string? FamilyId, long TokensDeleted);
+
 /// <summary>
 /// Token families (RFC 6749 §6 rotation with reuse detection). One login starts a family holding its
 /// access and refresh token; each refresh swaps the refresh token for a new pair in the same family.
@@ -70,6 +73,32 @@ public sealed class TokenFamilies(IConnectionMultiplexer redis, TimeProvider tim
             [FamilyKey(familyId), TokenStore.UserSessionsKey(userId), LiveSessionsKey],
             [TokenStore.TokenKey(string.Empty).ToString(), familyId]);
         return (long)result;
+    }
+
+    /// <summary>
+    /// Ends the session of a presented token (its whole family) in one atomic script and round trip; the session's
+    /// user and family, or null when the token is unknown, expired or already revoked.
+    /// </summary>
+    public async Task<RevokedSession?> RevokeByTokenAsync(string tokenHash)
+    {
+        var (indexPrefix, indexSuffix) = UserIndexAffixes;
+        var result = await redis.GetDatabase().ScriptEvaluateAsync(
+            TokenScripts.RevokeByToken,
+            [TokenStore.TokenKey(tokenHash), LiveSessionsKey],
+            [TokenStore.TokenKey(string.Empty).ToString(), FamilyKey(string.Empty).ToString(), indexPrefix, indexSuffix, tokenHash]);
+        if (result.IsNull || (RedisResult[]?)result is not [var user, var family, var deleted] || !Guid.TryParse((string?)user, out var userId)) return null;
+        return new RevokedSession(userId, (string?)family is { Length: > 0 } id ? id : null, (long)deleted);
+    }
+
+    /// <summary>The user index key around the user id (N format), for scripts that learn the id from a token.</summary>
+    private static readonly (string Prefix, string Suffix) UserIndexAffixes = SplitUserIndexKey();
+
+    private static (string, string) SplitUserIndexKey()
+    {
+        var key = TokenStore.UserSessionsKey(Guid.Empty).ToString();
+        var id = Guid.Empty.ToString("N");
+        var at = key.IndexOf(id, StringComparison.Ordinal);
+        return (key[..at], key[(at + id.Length)..]);
     }
 
     /// <summary>Sessions whose refresh token has not expired, across all users (for the live-sessions gauge).</summary>

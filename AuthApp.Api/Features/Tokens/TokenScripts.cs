@@ -71,4 +71,31 @@ internal static class TokenScripts
         end
         return updated
         """;
+
+    /// <summary>
+    /// /revoke in one round trip. KEYS: token key, live-sessions set. ARGV: token key prefix, family key prefix,
+    /// user index key prefix and suffix, token hash. Ends the token's whole family (or the lone token); returns
+    /// { user id, family id, tokens deleted }, or nil when the token is unknown.
+    /// </summary>
+    public const string RevokeByToken = """
+        local fields = redis.call('HMGET', KEYS[1], 'user_id', 'family_id')
+        local user, family = fields[1], fields[2]
+        if not user then return nil end
+        local index = ARGV[3] .. string.gsub(user, '-', '') .. ARGV[4]
+        local deleted = 0
+        if family and family ~= '' then
+          local familyKey = ARGV[2] .. family
+          for _, hash in ipairs(redis.call('SMEMBERS', familyKey)) do
+            deleted = deleted + redis.call('DEL', ARGV[1] .. hash)
+            redis.call('ZREM', index, hash)
+          end
+          redis.call('DEL', familyKey)
+          redis.call('ZREM', KEYS[2], family)
+        else
+          family = ''
+        end
+        deleted = deleted + redis.call('DEL', KEYS[1])
+        redis.call('ZREM', index, ARGV[5])
+        return { user, family, deleted }
+        """;
 }
