@@ -19,8 +19,8 @@ internal sealed class AuditBatchWriter : IAsyncDisposable
     /// <summary>At most this many rows per batch: bounds the statement and the wait of the first caller.</summary>
     private const int MaxBatch = 256;
 
-    /// <summary>Two batches in flight: one is written while the next one fills.</summary>
-    private const int Writers = 2;
+    /// <summary>Batches in flight at once: while some wait for their WAL flush, the next ones fill.</summary>
+    private const int Writers = 4;
 
     private const string Insert = """
         INSERT INTO audit_events (occurred_at, type, outcome, actor, subject, client_address, detail)

@@ -28,34 +28,16 @@ public sealed class TokenFamilies(IConnectionMultiplexer redis, TimeProvider tim
     /// Stores the first access and refresh token of a new family, only if the account's version stamp is still
     /// <paramref name="accountVersion"/> (read before the account row): false when an account change came in between.
     /// </summary>
-    public async Task<bool> StartAsync(TokenSession access, TokenSession refresh, string accountVersion)
-    {
-        var transaction = redis.GetDatabase().CreateTransaction();
-        var versionKey = AccountVersions.Key(access.UserId);
-        transaction.AddCondition(accountVersion == AccountVersions.Initial
-            ? Condition.KeyNotExists(versionKey)
-            : Condition.StringEqual(versionKey, accountVersion));
-        AddPair(transaction, access, refresh);
-        return await transaction.ExecuteAsync();
-    }
+    public Task<bool> StartAsync(TokenSession access, TokenSession refresh, string accountVersion) =>
+        StorePairAsync(PairScripts.Start, AccountVersions.Key(access.UserId), accountVersion, presented: null, access, refresh);
 
     /// <summary>
-    /// Atomically retires <paramref name="presented"/> and stores the new pair. The transaction is conditional on
-    /// the presented token still existing with the account version it was read with (Redis WATCH): of two concurrent
-    /// refreshes with one token exactly one commits, and a rotation never copies account fields an account change
-    /// rewrote meanwhile. False when the condition failed.
+    /// Atomically retires <paramref name="presented"/> and stores the new pair, only if the presented token still
+    /// exists with the account version it was read with: of two concurrent refreshes with one token exactly one
+    /// commits, and a rotation never copies account fields an account change rewrote meanwhile. False otherwise.
     /// </summary>
-    public async Task<bool> RotateAsync(TokenSession presented, TokenSession access, TokenSession refresh)
-    {
-        var transaction = redis.GetDatabase().CreateTransaction();
-        transaction.AddCondition(Condition.HashEqual(TokenStore.TokenKey(presented.TokenHash), "account_version", presented.AccountVersion));
-        _ = transaction.KeyDeleteAsync(TokenStore.TokenKey(presented.TokenHash));
-        _ = transaction.SortedSetRemoveAsync(TokenStore.UserSessionsKey(presented.UserId), presented.TokenHash);
-        _ = transaction.SetRemoveAsync(FamilyKey(presented.FamilyId!), presented.TokenHash);
-        _ = transaction.StringSetAsync(UsedKey(presented.TokenHash), $"{presented.FamilyId} {presented.UserId}", options.Value.RefreshTokenLifetime);
-        AddPair(transaction, access, refresh);
-        return await transaction.ExecuteAsync();
-    }
+    public Task<bool> RotateAsync(TokenSession presented, TokenSession access, TokenSession refresh) =>
+        StorePairAsync(PairScripts.Rotate, TokenStore.TokenKey(presented.TokenHash), presented.AccountVersion, presented, access, refresh);
 
     /// <summary>The family of a refresh token that was already rotated, or null if it never was.</summary>
     public async Task<ReusedRefreshToken?> FindReusedAsync(string tokenHash)
@@ -105,13 +87,42 @@ public sealed class TokenFamilies(IConnectionMultiplexer redis, TimeProvider tim
     public long CountLive() =>
         redis.GetDatabase().SortedSetLength(LiveSessionsKey, time.GetUtcNow().ToUnixTimeMilliseconds(), double.PositiveInfinity);
 
-    private void AddPair(ITransaction transaction, TokenSession access, TokenSession refresh)
+    private async Task<bool> StorePairAsync(
+        string script, RedisKey conditionKey, string expected, TokenSession? presented, TokenSession access, TokenSession refresh)
     {
-        var now = time.GetUtcNow();
-        TokenStore.AddWrites(transaction, access, now);
-        TokenStore.AddWrites(transaction, refresh, now);
-        _ = transaction.SortedSetAddAsync(LiveSessionsKey, refresh.FamilyId, refresh.ExpiresAt.ToUnixTimeMilliseconds());
-        // Expired families are pruned as new ones start, so the set stays the size of the live sessions.
-        _ = transaction.SortedSetRemoveRangeByScoreAsync(LiveSessionsKey, double.NegativeInfinity, now.ToUnixTimeMilliseconds());
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var accessFields = TokenFields.From(access);
+        var refreshFields = TokenFields.From(refresh);
+        var arguments = new RedisValue[13 + (accessFields.Length * 2) + (refreshFields.Length * 2)];
+        arguments[0] = expected;
+        arguments[1] = presented?.TokenHash ?? string.Empty;
+        arguments[2] = presented is null ? string.Empty : $"{presented.FamilyId} {presented.UserId}";
+        arguments[3] = (long)options.Value.RefreshTokenLifetime.TotalMilliseconds;
+        arguments[4] = now;
+        Pair(5, access);
+        Pair(8, refresh);
+        arguments[11] = refresh.FamilyId;
+        arguments[12] = accessFields.Length * 2;
+        var next = 13;
+        foreach (var field in accessFields.Concat(refreshFields))
+        {
+            arguments[next++] = field.Name;
+            arguments[next++] = field.Value;
+        }
+
+        RedisKey[] keys =
+        [
+            conditionKey, TokenStore.UserSessionsKey(access.UserId), FamilyKey(access.FamilyId!),
+            presented is null ? FamilyKey(access.FamilyId!) : UsedKey(presented.TokenHash), LiveSessionsKey,
+            TokenStore.TokenKey(access.TokenHash), TokenStore.TokenKey(refresh.TokenHash),
+        ];
+        return (long)await redis.GetDatabase().ScriptEvaluateAsync(script, keys, arguments) == 1;
+
+        void Pair(int at, TokenSession token)
+        {
+            arguments[at] = token.TokenHash;
+            arguments[at + 1] = (long)(token.ExpiresAt - token.IssuedAt).TotalMilliseconds;
+            arguments[at + 2] = token.ExpiresAt.ToUnixTimeMilliseconds();
+        }
     }
 }
