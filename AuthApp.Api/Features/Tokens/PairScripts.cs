@@ -26,7 +26,7 @@ internal static class PairScripts
         redis.call('SET', KEYS[4], ARGV[3], 'PX', ARGV[4])
         """ + StorePair;
 
-    // Index and family keys live as long as their longest token: GT extends a TTL, NX sets a missing one.
+    // GT extends an index's or family's TTL, NX sets a missing one.
     private const string StorePair = """
 
         local n = tonumber(ARGV[13])
@@ -34,14 +34,16 @@ internal static class PairScripts
           redis.call('HSET', key, unpack(ARGV, first, first + n - 1))
           redis.call('PEXPIRE', key, ttl)
           redis.call('ZADD', KEYS[2], expires, hash)
-          redis.call('PEXPIRE', KEYS[2], ttl, 'GT')
-          redis.call('PEXPIRE', KEYS[2], ttl, 'NX')
           redis.call('SADD', KEYS[3], hash)
-          redis.call('PEXPIRE', KEYS[3], ttl, 'GT')
-          redis.call('PEXPIRE', KEYS[3], ttl, 'NX')
         end
         store(KEYS[6], ARGV[6], ARGV[7], ARGV[8], 14)
         store(KEYS[7], ARGV[9], ARGV[10], ARGV[11], 14 + n)
+        -- The index and the family live as long as the longer-lived of the two tokens.
+        local ttl = math.max(tonumber(ARGV[7]), tonumber(ARGV[10]))
+        for _, key in ipairs({ KEYS[2], KEYS[3] }) do
+          redis.call('PEXPIRE', key, ttl, 'GT')
+          redis.call('PEXPIRE', key, ttl, 'NX')
+        end
         -- Entries of tokens that already expired are dropped here, so the index and the set stay small.
         redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', ARGV[5])
         redis.call('ZADD', KEYS[5], ARGV[11], ARGV[12])
