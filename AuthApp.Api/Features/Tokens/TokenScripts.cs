@@ -1,8 +1,8 @@
 namespace AuthApp.Api.Features.Tokens;
 
 /// <summary>
-/// Lua scripts for the multi-key revocations. Redis runs a script atomically, so no refresh can
-/// slip a new token in between reading the index and deleting what it lists (S8: no window).
+/// Lua scripts for the multi-key revocations and account rewrites. Redis runs a script atomically, so no
+/// refresh can slip a new token in between reading the index and changing what it lists (S8: no window).
 /// </summary>
 internal static class TokenScripts
 {

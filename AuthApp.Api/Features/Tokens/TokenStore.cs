@@ -15,31 +15,6 @@ public sealed class TokenStore(IConnectionMultiplexer redis, TimeProvider time)
 
     public static RedisKey UserSessionsKey(Guid userId) => $"authapp:user:{userId:N}:sessions";
 
-    public async Task StoreAsync(TokenSession session)
-    {
-        var transaction = redis.GetDatabase().CreateTransaction();
-        AddWrites(transaction, session, time.GetUtcNow());
-        await transaction.ExecuteAsync();
-    }
-
-    /// <summary>Queues the writes that store one token and index it under its user (and family, if any).</summary>
-    internal static void AddWrites(ITransaction transaction, TokenSession session, DateTimeOffset now)
-    {
-        var ttl = session.ExpiresAt - session.IssuedAt;
-        var userKey = UserSessionsKey(session.UserId);
-        _ = transaction.HashSetAsync(TokenKey(session.TokenHash), TokenFields.From(session));
-        _ = transaction.KeyExpireAsync(TokenKey(session.TokenHash), ttl);
-        _ = transaction.SortedSetAddAsync(userKey, session.TokenHash, session.ExpiresAt.ToUnixTimeMilliseconds());
-        // Entries whose token already expired are dropped here, so the index stays small.
-        _ = transaction.SortedSetRemoveRangeByScoreAsync(userKey, double.NegativeInfinity, now.ToUnixTimeMilliseconds());
-        _ = transaction.KeyExpireAsync(userKey, ttl, ExpireWhen.GreaterThanCurrentExpiry);
-        _ = transaction.KeyExpireAsync(userKey, ttl, ExpireWhen.HasNoExpiry);
-        if (session.FamilyId is not { } family) return;
-        _ = transaction.SetAddAsync(TokenFamilies.FamilyKey(family), session.TokenHash);
-        _ = transaction.KeyExpireAsync(TokenFamilies.FamilyKey(family), ttl, ExpireWhen.GreaterThanCurrentExpiry);
-        _ = transaction.KeyExpireAsync(TokenFamilies.FamilyKey(family), ttl, ExpireWhen.HasNoExpiry);
-    }
-
     /// <summary>
     /// The live session for a token hash, or null when unknown, revoked or expired. One Redis command (HMGET):
     /// this is the whole token check, with no database read (decision 0080).
