@@ -89,7 +89,6 @@ public static class AuthApiServices
         services.AddSingleton<CommonPasswords>();
         services.AddSingleton<PasswordPolicy>();
         services.AddScoped<UserRegistration>();
-        services.AddScoped<ActiveAccounts>();
         services.AddScoped<PasswordChange>();
     }
 
@@ -99,6 +98,8 @@ public static class AuthApiServices
         services.AddSingleton<TokenStore>();
         services.AddSingleton<TokenFamilies>();
         services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<AccountVersions>();
+        services.AddScoped<LoginSessions>();
         services.AddScoped<PasswordLogin>();
         services.AddScoped<PasswordGrant>();
         services.AddScoped<RefreshGrant>();
@@ -114,6 +115,7 @@ public static class AuthApiServices
         services.AddSingleton<LoginThrottle>();
         services.AddClientRateLimits();
         services.AddScoped<IAuditLog, AuditLog>();
+        services.AddSingleton<AuditBatchWriter>();
         services.AddHostedService<LiveSessionsGauge>();
     }
 

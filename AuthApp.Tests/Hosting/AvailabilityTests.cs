@@ -1,5 +1,6 @@
 using System.Net;
 using AuthApp.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using static AuthApp.Tests.Infrastructure.ApiClient;
 
 namespace AuthApp.Tests.Hosting;
@@ -62,8 +63,39 @@ public sealed class AvailabilityTests(TestServices services)
         using var register = await client.PostAsync("/users", System.Net.Http.Json.JsonContent.Create(new { email = FreshEmail(), password = FreshPassword() }), Cancel);
         var problem = await register.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
         Assert.DoesNotContain("hunter2", problem.GetRawText(), StringComparison.Ordinal);
+        Assert.NotNull(register.Headers.RetryAfter);
 
         using var login = await client.PostTokenAsync(FreshEmail(), FreshPassword());
         await login.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.NotNull(login.Headers.RetryAfter);
+    }
+
+    [Fact] // decision 0080: token checks need Redis alone
+    public async Task PostgresDownLeavesLiveSessionsWorkingWhileLoginsAnswer503WithRetryAfter()
+    {
+        var postgres = await PostgresServer.StartAsync();
+        var database = await postgres.CreateDatabaseAsync();
+        await using (var db = services.CreateDbContext(database)) await db.Database.MigrateAsync(Cancel);
+        await using var api = services.CreateApi(settings => settings["ConnectionStrings:authdb"] = database + ";Timeout=3");
+        using var client = api.CreateClient();
+        var (email, password, _) = await client.RegisterAsync();
+        var (access, _) = await client.LoginPairAsync(email, password);
+
+        await postgres.DisposeAsync();
+
+        using var me = await client.GetMeAsync(access);
+        using var legacyMe = await client.GetMeAsync(access, "/accounts/me");
+        using var introspection = await client.IntrospectAsync(access);
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        Assert.Equal(email, (await me.ReadJsonAsync()).GetProperty("email").GetString());
+        Assert.Equal(HttpStatusCode.OK, legacyMe.StatusCode);
+        Assert.True((await introspection.ReadJsonAsync()).GetProperty("active").GetBoolean());
+
+        using var login = await client.PostTokenAsync(email, password);
+        await login.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.NotNull(login.Headers.RetryAfter);
+        using var register = await client.PostAsync("/users", System.Net.Http.Json.JsonContent.Create(new { email = FreshEmail(), password = FreshPassword() }), Cancel);
+        await register.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.NotNull(register.Headers.RetryAfter);
     }
 }

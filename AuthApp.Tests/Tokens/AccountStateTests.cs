@@ -1,4 +1,5 @@
 using System.Net;
+using AuthApp.Tests.Admin;
 using AuthApp.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static AuthApp.Tests.Infrastructure.ApiClient;
@@ -26,8 +27,10 @@ public sealed class AccountStateTests(TestServices services)
     [Fact]
     public async Task MeRefusesATokenOfAnAccountDisabledSinceLogin()
     {
-        var (token, email, _) = await _client.RegisterAndLoginAsync();
-        await UpdateUserAsync(email, user => user.IsActive = false);
+        var (admin, _, _) = await _client.CreateAdminAsync(() => services.CreateDbContext());
+        var (token, id, _, _) = await _client.CreateUserAsync();
+        // Through the admin API: token checks read Redis alone, and the API ends the sessions as it disables (decision 0080).
+        using (await _client.SendAsync(HttpMethod.Post, $"/admin/users/{id}/disable", admin)) { }
 
         using var response = await _client.GetMeAsync(token);
 

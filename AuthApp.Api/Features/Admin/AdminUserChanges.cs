@@ -10,10 +10,12 @@ namespace AuthApp.Api.Features.Admin;
 
 /// <summary>
 /// Admin edits of accounts. Changes that could remove the last admin run under <see cref="AdminLock"/>.
-/// Sessions carry the email and roles they were issued with, so changing either (or disabling,
-/// deleting, resetting the password) revokes all the user's sessions after the change is committed.
-/// Every change, and every refusal by the last-admin rule, is audited (S18) once its transaction ended,
-/// naming changed fields but never their values.
+/// Sessions carry a copy of the account that token checks answer from (decision 0080), so every change
+/// updates Redis inside its database transaction, after the row is written (and locked) and before the
+/// commit: changing the email or roles, disabling, deleting or resetting the password ends all the user's
+/// sessions; a display-name change rewrites them. If Redis fails the transaction rolls back and the
+/// change answers 503, never success. Every change, and every refusal by the last-admin rule, is audited
+/// (S18) once its transaction ended, naming changed fields but never their values.
 /// </summary>
 public sealed partial class AdminUserChanges(
     AuthDbContext db, UserRegistration registration, PasswordPolicy policy, PasswordHashing hashing,
@@ -76,15 +78,28 @@ public sealed partial class AdminUserChanges(
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             return AdminOutcome.Refused(AdminConflicts.EmailTaken);
         }
 
-        // The email and roles are copied into each session, so a change of either ends them all.
-        if (changed.Contains("email") || rolesChanged) await tokens.RevokeAllForUserAsync(id);
+        // A new email or role set ends the sessions (decision 0051): a demotion must not wait for a token to expire.
+        if (changed.Contains("email") || rolesChanged)
+        {
+            await tokens.RevokeAllForUserAsync(id);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        else if (changed.Contains("displayName"))
+        {
+            await tokens.UpdateAccountAsync(AccountSnapshot.From(user));
+            await CommitOrEndSessionsAsync(transaction, id, cancellationToken);
+        }
+        else
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         var subject = id.ToString();
         if (changed.Count > 0 || !rolesChanged)
         {
@@ -117,8 +132,8 @@ public sealed partial class AdminUserChanges(
         user.IsActive = active;
         user.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(context.RequestAborted);
-        await transaction.CommitAsync(context.RequestAborted);
         var ended = active ? 0 : await tokens.RevokeAllForUserAsync(id);
+        await transaction.CommitAsync(context.RequestAborted);
         await audit.RecordAsync(context, type, AuditOutcomes.Success, id.ToString(), active ? null : $"{ended} sessions ended");
         LogChanged(logger, id, active ? "enabled" : "disabled");
         return AdminOutcome.Done(user);
@@ -136,8 +151,8 @@ public sealed partial class AdminUserChanges(
 
         db.Users.Remove(user);
         await db.SaveChangesAsync(context.RequestAborted);
-        await transaction.CommitAsync(context.RequestAborted);
         var ended = await tokens.RevokeAllForUserAsync(id);
+        await transaction.CommitAsync(context.RequestAborted);
         await audit.RecordAsync(context, AuditEventTypes.AdminUserDeleted, AuditOutcomes.Success, id.ToString(), $"{ended} sessions ended");
         LogChanged(logger, id, "deleted");
         return AdminOutcome.Done(user);
@@ -152,11 +167,38 @@ public sealed partial class AdminUserChanges(
 
         user.PasswordHash = hashing.Hash(user, password);
         user.UpdatedAt = time.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(context.RequestAborted);
         await db.SaveChangesAsync(context.RequestAborted);
         var ended = await tokens.RevokeAllForUserAsync(id);
+        await transaction.CommitAsync(context.RequestAborted);
         await audit.RecordAsync(context, AuditEventTypes.AdminPasswordSet, AuditOutcomes.Success, id.ToString(), $"{ended} sessions ended");
         LogChanged(logger, id, "given a new password");
         return AdminOutcome.Done(user);
+    }
+
+    /// <summary>
+    /// Commits a change whose new account copy is already in the sessions. Should the commit fail, the sessions
+    /// would show a change that did not happen, so they are ended instead (best effort: Redis may be failing too).
+    /// </summary>
+    private async Task CommitOrEndSessionsAsync(IDbContextTransaction transaction, Guid id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            try
+            {
+                await tokens.RevokeAllForUserAsync(id);
+            }
+            catch (Exception cleanup) when (cleanup is StackExchange.Redis.RedisException)
+            {
+                LogCleanupFailed(logger, id);
+            }
+
+            throw;
+        }
     }
 
     /// <summary>Ends the transaction first: an audit row written inside it would be rolled back with it.</summary>
@@ -166,6 +208,9 @@ public sealed partial class AdminUserChanges(
         await audit.RecordAsync(context, type, AuditOutcomes.Failure, id.ToString(), "last_admin");
         return AdminOutcome.Refused(reason);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Commit of a display-name change of user {UserId} failed and its sessions could not be ended: they may show the new name until they expire")]
+    private static partial void LogCleanupFailed(ILogger logger, Guid userId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Admin change: user {UserId} {Change}")]
     private static partial void LogChanged(ILogger logger, Guid userId, string change);

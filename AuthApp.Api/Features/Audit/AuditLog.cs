@@ -3,8 +3,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AuthApp.Api.Features.Audit;
 
-/// <summary><see cref="IAuditLog"/> on the <c>audit_events</c> table of the account database.</summary>
-internal sealed class AuditLog(AuthDbContext db, TimeProvider time) : IAuditLog
+/// <summary>
+/// <see cref="IAuditLog"/> on the <c>audit_events</c> table of the account database. Inside a caller's transaction
+/// the row is written on its connection (it commits or rolls back with the change); otherwise it joins the next
+/// group commit of <see cref="AuditBatchWriter"/>. Either way the call returns only once the row is stored.
+/// </summary>
+internal sealed class AuditLog(AuthDbContext db, AuditBatchWriter batches, TimeProvider time) : IAuditLog
 {
     public async Task RecordAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default)
     {
@@ -15,6 +19,13 @@ internal sealed class AuditLog(AuthDbContext db, TimeProvider time) : IAuditLog
         var subject = Clean(auditEvent.Subject, AuditEntry.TextMaxLength)?.ToLowerInvariant();
         var address = Clean(auditEvent.ClientAddress, 64);
         var detail = Clean(auditEvent.Detail, AuditEntry.TextMaxLength);
+        if (db.Database.CurrentTransaction is null)
+        {
+            // Not cancelled with the request: a security event that happened is recorded even if the client left.
+            await batches.WriteAsync(new AuditRow(occurredAt, type, outcome, actor, subject, address, detail));
+            return;
+        }
+
         // Raw SQL on the caller's connection: SaveChanges here would also flush the caller's pending changes.
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"""
@@ -53,7 +64,9 @@ internal sealed class AuditLog(AuthDbContext db, TimeProvider time) : IAuditLog
     {
         if (string.IsNullOrEmpty(value)) return null;
         if (value.Contains("aat_", StringComparison.Ordinal) || value.Contains("art_", StringComparison.Ordinal)) return "[redacted]";
-        var cleaned = new string(value.Where(c => !char.IsControl(c)).ToArray());
+        var cleaned = value.AsSpan().ContainsAnyInRange('\0', '\u001f') || value.Contains('\u007f') || value.AsSpan().ContainsAnyInRange('\u0080', '\u009f')
+            ? new string(value.Where(c => !char.IsControl(c)).ToArray())
+            : value;
         return cleaned.Length > maxLength ? cleaned[..maxLength] : cleaned;
     }
 }

@@ -7,9 +7,10 @@ namespace AuthApp.Api.Features.Audit;
 public interface IAuditLog
 {
     /// <summary>
-    /// Appends one event, stamped with the current time. Writes straight to the database on the
-    /// caller's connection (and inside its transaction, if one is open), never through SaveChanges,
-    /// so it cannot flush the caller's pending entity changes.
+    /// Appends one event, stamped with the current time, and returns once it is committed. Inside the
+    /// caller's open transaction it is written on the caller's connection (never through SaveChanges,
+    /// so it cannot flush the caller's pending entity changes); otherwise it joins a group commit with
+    /// the events recorded at the same moment (<see cref="AuditBatchWriter"/>).
     /// </summary>
     Task RecordAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default);
 

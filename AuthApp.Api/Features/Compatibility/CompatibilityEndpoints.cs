@@ -45,7 +45,7 @@ public static class CompatibilityEndpoints
         grant.HandleAsync(request, grantTypeOptional: true, cancellationToken);
 
     public static Results<Ok<LegacyUserResponse>, ChallengeHttpResult> GetCurrentUser(HttpContext context) =>
-        UserEndpoints.CurrentUser(context) is { } user ? TypedResults.Ok(ToLegacy(user)) : TypedResults.Challenge();
+        UserEndpoints.CurrentUser(context) is { } session ? TypedResults.Ok(new LegacyUserResponse(session.Email, session.UserId, true)) : TypedResults.Challenge();
 
     private static LegacyUserResponse ToLegacy(UserAccount user) => new(user.Email, user.Id, user.IsActive);
 }

@@ -1,6 +1,5 @@
 using AuthApp.Api.Features.Protection;
 using AuthApp.Api.Features.Tokens;
-using AuthApp.Api.Features.Users;
 using AuthApp.Api.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -27,7 +26,6 @@ public static class IntrospectionEndpoints
         IntrospectionClientAuthenticator clients,
         TokenStore store,
         TokenHasher hasher,
-        ActiveAccounts accounts,
         CancellationToken cancellationToken)
     {
         // Client authentication comes first so anonymous callers learn nothing about any token (S10).
@@ -47,17 +45,17 @@ public static class IntrospectionEndpoints
         }
 
         var token = form["token"].ToString();
+        // One Redis read decides: the session carries the account as it is now (decision 0080).
         var session = TokenFormat.LooksLikeAccessToken(token) ? await store.FindAsync(hasher.Hash(token)) : null;
-        // The account's current state decides: a disabled account's tokens are inactive at once.
-        var account = session is { Kind: TokenKinds.Access } ? await accounts.FindAsync(session.UserId, cancellationToken) : null;
-        AuthTelemetry.Introspections.Add(1, new KeyValuePair<string, object?>(AuthTelemetry.OutcomeTag, account is null ? "inactive" : "active"));
-        if (session is null || account is null) return TypedResults.Ok(IntrospectionResponse.Inactive);
+        var active = session is { Kind: TokenKinds.Access };
+        AuthTelemetry.Introspections.Add(1, new KeyValuePair<string, object?>(AuthTelemetry.OutcomeTag, active ? "active" : "inactive"));
+        if (!active) return TypedResults.Ok(IntrospectionResponse.Inactive);
 
         return TypedResults.Ok(new IntrospectionResponse(
             true,
-            session.UserId.ToString(),
-            account.Email,
-            account.Roles.Count == 0 ? null : string.Join(' ', account.Roles),
+            session!.UserId.ToString(),
+            session.Email,
+            session.Scope,
             session.ExpiresAt.ToUnixTimeSeconds(),
             session.IssuedAt.ToUnixTimeSeconds(),
             "bearer"));

@@ -47,8 +47,12 @@ public sealed class PasswordChange(
 
         user.PasswordHash = hashing.Hash(user, request.NewPassword);
         user.UpdatedAt = time.GetUtcNow();
+        // Sessions end inside the transaction, after the row is locked: if Redis fails, the password stays
+        // the old one and the answer is 503, never a success that left other sessions alive (decision 0080).
+        await using var transaction = await db.Database.BeginTransactionAsync(context.RequestAborted);
         await db.SaveChangesAsync(context.RequestAborted);
         var revoked = await store.RevokeAllForUserAsync(user.Id, exceptFamily: current.FamilyId);
+        await transaction.CommitAsync(context.RequestAborted);
         AuthTelemetry.Revocations.Add(revoked);
         await audit.RecordAsync(context, AuditEventTypes.PasswordChange, AuditOutcomes.Success, subject, $"{revoked} other sessions ended");
         return new PasswordChangeResult(revoked);

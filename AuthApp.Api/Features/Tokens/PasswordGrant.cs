@@ -7,7 +7,7 @@ namespace AuthApp.Api.Features.Tokens;
 /// the resource-owner password grant (RFC 6749 §4.3) and the refresh-token grant (§6, <see cref="RefreshGrant"/>).
 /// Errors follow RFC 6749 §5.2; every answer carries <c>Cache-Control: no-store</c>.
 /// </summary>
-public sealed class PasswordGrant(PasswordLogin login, TokenIssuer issuer, RefreshGrant refresh)
+public sealed class PasswordGrant(PasswordLogin login, LoginSessions sessions, RefreshGrant refresh)
 {
     public async Task<Results<Ok<TokenResponse>, JsonHttpResult<OAuthError>>> HandleAsync(
         HttpRequest request, bool grantTypeOptional, CancellationToken cancellationToken)
@@ -45,8 +45,8 @@ public sealed class PasswordGrant(PasswordLogin login, TokenIssuer issuer, Refre
         var user = await login.AuthenticateAsync(username, password, request.HttpContext);
         if (user is null) return Error(OAuthError.InvalidGrant);
 
-        var issued = await issuer.IssueAsync(user, request.HttpContext);
-        return TypedResults.Ok(TokenResponse.From(issued));
+        var issued = await sessions.StartAsync(user, request.HttpContext);
+        return issued is null ? Error(OAuthError.InvalidGrant) : TypedResults.Ok(TokenResponse.From(issued));
     }
 
     private static JsonHttpResult<OAuthError> Error(OAuthError error) =>

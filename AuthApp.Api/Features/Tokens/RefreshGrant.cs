@@ -1,5 +1,4 @@
 using AuthApp.Api.Features.Audit;
-using AuthApp.Api.Features.Users;
 using AuthApp.Api.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,16 +7,19 @@ namespace AuthApp.Api.Features.Tokens;
 /// <summary>
 /// <c>grant_type=refresh_token</c> (RFC 6749 §6): a new access and refresh token for a live refresh
 /// token, which is retired at once (rotation). A retired token presented again ends its whole family.
+/// Redis alone decides: the presented session carries the account as it is now (decision 0080).
 /// </summary>
 public sealed partial class RefreshGrant(
     TokenStore store,
     TokenFamilies families,
     TokenHasher hasher,
     TokenIssuer issuer,
-    ActiveAccounts accounts,
     IAuditLog audit,
     ILogger<RefreshGrant> logger)
 {
+    /// <summary>An account change rewriting the session mid-rotation is retried with the new copy, this many times.</summary>
+    private const int Attempts = 3;
+
     /// <summary>The same answer for unknown, expired, reused and disabled-account tokens.</summary>
     private static readonly OAuthError InvalidRefreshToken = new("invalid_grant", "The refresh token is invalid, expired or revoked.");
 
@@ -28,29 +30,23 @@ public sealed partial class RefreshGrant(
         if (!TokenFormat.LooksLikeRefreshToken(token)) return Error(InvalidRefreshToken);
 
         var hash = hasher.Hash(token);
-        var presented = await store.FindAsync(hash);
-        if (presented is not { Kind: TokenKinds.Refresh, FamilyId: not null })
+        for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            return await RevokeIfReusedAsync(hash, context);
+            var presented = await store.FindAsync(hash);
+            // Disabled and deleted accounts have no sessions left (their change ended them), so they land here too.
+            if (presented is not { Kind: TokenKinds.Refresh, FamilyId: not null }) return await RevokeIfReusedAsync(hash, context);
+
+            // Null: another request rotated this token a moment ago (reuse, found on the next pass),
+            // or an account change rewrote the session (the next pass rotates with the new copy).
+            if (await issuer.RotateAsync(presented, context) is not { } issued) continue;
+
+            await audit.RecordAsync(context, AuditEventTypes.Refresh, AuditOutcomes.Success, presented.UserId.ToString(), $"session {issued.FamilyId}");
+            AuthTelemetry.Refreshes.Add(1, new KeyValuePair<string, object?>(AuthTelemetry.OutcomeTag, "success"));
+            return TypedResults.Ok(TokenResponse.From(issued));
         }
 
-        var user = await accounts.FindAsync(presented.UserId, context.RequestAborted);
-        if (user is null)
-        {
-            // A disabled or deleted account's session ends here, whatever else revoked it or not.
-            await families.RevokeFamilyAsync(presented.FamilyId, presented.UserId);
-            await audit.RecordAsync(context, AuditEventTypes.Refresh, AuditOutcomes.Failure, presented.UserId.ToString(), "inactive");
-            AuthTelemetry.Refreshes.Add(1, new KeyValuePair<string, object?>(AuthTelemetry.OutcomeTag, "inactive"));
-            return Error(InvalidRefreshToken);
-        }
-
-        var issued = await issuer.RotateAsync(presented, user, context);
-        // Losing the race means another request rotated this token a moment ago: that is reuse too.
-        if (issued is null) return await RevokeIfReusedAsync(hash, context);
-
-        await audit.RecordAsync(context, AuditEventTypes.Refresh, AuditOutcomes.Success, user.Id.ToString(), $"session {issued.FamilyId}");
-        AuthTelemetry.Refreshes.Add(1, new KeyValuePair<string, object?>(AuthTelemetry.OutcomeTag, "success"));
-        return TypedResults.Ok(TokenResponse.From(issued));
+        AuthTelemetry.Refreshes.Add(1, new KeyValuePair<string, object?>(AuthTelemetry.OutcomeTag, "invalid"));
+        return Error(InvalidRefreshToken);
     }
 
     private async Task<JsonHttpResult<OAuthError>> RevokeIfReusedAsync(string hash, HttpContext context)

@@ -49,7 +49,11 @@ public static class TokenEndpoints
             // RFC 7009 §2.2: an unknown or malformed token still gets 200, so the answer leaks nothing.
             if (TokenFormat.LooksLikeAccessToken(token) || TokenFormat.LooksLikeRefreshToken(token))
             {
-                await RevokeAsync(store, families, audit, context, await store.FindAsync(hasher.Hash(token)));
+                // One script finds and ends the session: one Redis round trip, and nothing can slip in between.
+                if (await families.RevokeByTokenAsync(hasher.Hash(token)) is { TokensDeleted: > 0 } ended)
+                {
+                    await RecordAsync(audit, context, ended.UserId, ended.FamilyId, ended.FamilyId is null ? 1 : ended.TokensDeleted);
+                }
             }
 
             return TypedResults.Ok();
@@ -76,7 +80,12 @@ public static class TokenEndpoints
             ? await families.RevokeFamilyAsync(family, session.UserId)
             : await store.RevokeAsync(session.TokenHash) ? 1 : 0;
         if (revoked == 0) return;
+        await RecordAsync(audit, context, session.UserId, session.FamilyId, revoked);
+    }
+
+    private static Task RecordAsync(IAuditLog audit, HttpContext context, Guid userId, string? familyId, long revoked)
+    {
         AuthTelemetry.Revocations.Add(revoked);
-        await audit.RecordAsync(context, AuditEventTypes.Revocation, AuditOutcomes.Success, session.UserId.ToString(), $"session {session.FamilyId}");
+        return audit.RecordAsync(context, AuditEventTypes.Revocation, AuditOutcomes.Success, userId.ToString(), $"session {familyId}");
     }
 }

@@ -6,6 +6,9 @@ namespace AuthApp.Api.Features.Tokens;
 /// <summary>A rotated refresh token presented again: the family it belonged to and its user.</summary>
 public sealed record ReusedRefreshToken(string FamilyId, Guid UserId);
 
+/// <summary>What a revocation ended: the user, the session (family, if the token had one) and how many tokens.</summary>
+public sealed record RevokedSession(Guid UserId, string? FamilyId, long TokensDeleted);
+
 /// <summary>
 /// Token families (RFC 6749 §6 rotation with reuse detection). One login starts a family holding its
 /// access and refresh token; each refresh swaps the refresh token for a new pair in the same family.
@@ -21,30 +24,20 @@ public sealed class TokenFamilies(IConnectionMultiplexer redis, TimeProvider tim
 
     public static RedisKey UsedKey(string tokenHash) => $"authapp:refresh-used:{tokenHash}";
 
-    /// <summary>Stores the first access and refresh token of a new family.</summary>
-    public async Task StartAsync(TokenSession access, TokenSession refresh)
-    {
-        var transaction = redis.GetDatabase().CreateTransaction();
-        AddPair(transaction, access, refresh);
-        await transaction.ExecuteAsync();
-    }
+    /// <summary>
+    /// Stores the first access and refresh token of a new family, only if the account's version stamp is still
+    /// <paramref name="accountVersion"/> (read before the account row): false when an account change came in between.
+    /// </summary>
+    public Task<bool> StartAsync(TokenSession access, TokenSession refresh, string accountVersion) =>
+        StorePairAsync(PairScripts.Start, AccountVersions.Key(access.UserId), accountVersion, presented: null, access, refresh);
 
     /// <summary>
-    /// Atomically retires <paramref name="presented"/> and stores the new pair. The transaction is
-    /// conditional on the presented token still existing (Redis WATCH), so of two concurrent
-    /// refreshes with one token exactly one commits; false for the loser.
+    /// Atomically retires <paramref name="presented"/> and stores the new pair, only if the presented token still
+    /// exists with the account version it was read with: of two concurrent refreshes with one token exactly one
+    /// commits, and a rotation never copies account fields an account change rewrote meanwhile. False otherwise.
     /// </summary>
-    public async Task<bool> RotateAsync(TokenSession presented, TokenSession access, TokenSession refresh)
-    {
-        var transaction = redis.GetDatabase().CreateTransaction();
-        transaction.AddCondition(Condition.HashEqual(TokenStore.TokenKey(presented.TokenHash), "kind", TokenKinds.Refresh));
-        _ = transaction.KeyDeleteAsync(TokenStore.TokenKey(presented.TokenHash));
-        _ = transaction.SortedSetRemoveAsync(TokenStore.UserSessionsKey(presented.UserId), presented.TokenHash);
-        _ = transaction.SetRemoveAsync(FamilyKey(presented.FamilyId!), presented.TokenHash);
-        _ = transaction.StringSetAsync(UsedKey(presented.TokenHash), $"{presented.FamilyId} {presented.UserId}", options.Value.RefreshTokenLifetime);
-        AddPair(transaction, access, refresh);
-        return await transaction.ExecuteAsync();
-    }
+    public Task<bool> RotateAsync(TokenSession presented, TokenSession access, TokenSession refresh) =>
+        StorePairAsync(PairScripts.Rotate, TokenStore.TokenKey(presented.TokenHash), presented.AccountVersion, presented, access, refresh);
 
     /// <summary>The family of a refresh token that was already rotated, or null if it never was.</summary>
     public async Task<ReusedRefreshToken?> FindReusedAsync(string tokenHash)
@@ -64,17 +57,72 @@ public sealed class TokenFamilies(IConnectionMultiplexer redis, TimeProvider tim
         return (long)result;
     }
 
+    /// <summary>
+    /// Ends the session of a presented token (its whole family) in one atomic script and round trip; the session's
+    /// user and family, or null when the token is unknown, expired or already revoked.
+    /// </summary>
+    public async Task<RevokedSession?> RevokeByTokenAsync(string tokenHash)
+    {
+        var (indexPrefix, indexSuffix) = UserIndexAffixes;
+        var result = await redis.GetDatabase().ScriptEvaluateAsync(
+            TokenScripts.RevokeByToken,
+            [TokenStore.TokenKey(tokenHash), LiveSessionsKey],
+            [TokenStore.TokenKey(string.Empty).ToString(), FamilyKey(string.Empty).ToString(), indexPrefix, indexSuffix, tokenHash]);
+        if (result.IsNull || (RedisResult[]?)result is not [var user, var family, var deleted] || !Guid.TryParse((string?)user, out var userId)) return null;
+        return new RevokedSession(userId, (string?)family is { Length: > 0 } id ? id : null, (long)deleted);
+    }
+
+    /// <summary>The user index key around the user id (N format), for scripts that learn the id from a token.</summary>
+    private static readonly (string Prefix, string Suffix) UserIndexAffixes = SplitUserIndexKey();
+
+    private static (string, string) SplitUserIndexKey()
+    {
+        var key = TokenStore.UserSessionsKey(Guid.Empty).ToString();
+        var id = Guid.Empty.ToString("N");
+        var at = key.IndexOf(id, StringComparison.Ordinal);
+        return (key[..at], key[(at + id.Length)..]);
+    }
+
     /// <summary>Sessions whose refresh token has not expired, across all users (for the live-sessions gauge).</summary>
     public long CountLive() =>
         redis.GetDatabase().SortedSetLength(LiveSessionsKey, time.GetUtcNow().ToUnixTimeMilliseconds(), double.PositiveInfinity);
 
-    private void AddPair(ITransaction transaction, TokenSession access, TokenSession refresh)
+    private async Task<bool> StorePairAsync(
+        string script, RedisKey conditionKey, string expected, TokenSession? presented, TokenSession access, TokenSession refresh)
     {
-        var now = time.GetUtcNow();
-        TokenStore.AddWrites(transaction, access, now);
-        TokenStore.AddWrites(transaction, refresh, now);
-        _ = transaction.SortedSetAddAsync(LiveSessionsKey, refresh.FamilyId, refresh.ExpiresAt.ToUnixTimeMilliseconds());
-        // Expired families are pruned as new ones start, so the set stays the size of the live sessions.
-        _ = transaction.SortedSetRemoveRangeByScoreAsync(LiveSessionsKey, double.NegativeInfinity, now.ToUnixTimeMilliseconds());
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var accessFields = TokenFields.From(access);
+        var refreshFields = TokenFields.From(refresh);
+        var arguments = new RedisValue[13 + (accessFields.Length * 2) + (refreshFields.Length * 2)];
+        arguments[0] = expected;
+        arguments[1] = presented?.TokenHash ?? string.Empty;
+        arguments[2] = presented is null ? string.Empty : $"{presented.FamilyId} {presented.UserId}";
+        arguments[3] = (long)options.Value.RefreshTokenLifetime.TotalMilliseconds;
+        arguments[4] = now;
+        Pair(5, access);
+        Pair(8, refresh);
+        arguments[11] = refresh.FamilyId;
+        arguments[12] = accessFields.Length * 2;
+        var next = 13;
+        foreach (var field in accessFields.Concat(refreshFields))
+        {
+            arguments[next++] = field.Name;
+            arguments[next++] = field.Value;
+        }
+
+        RedisKey[] keys =
+        [
+            conditionKey, TokenStore.UserSessionsKey(access.UserId), FamilyKey(access.FamilyId!),
+            presented is null ? FamilyKey(access.FamilyId!) : UsedKey(presented.TokenHash), LiveSessionsKey,
+            TokenStore.TokenKey(access.TokenHash), TokenStore.TokenKey(refresh.TokenHash),
+        ];
+        return (long)await redis.GetDatabase().ScriptEvaluateAsync(script, keys, arguments) == 1;
+
+        void Pair(int at, TokenSession token)
+        {
+            arguments[at] = token.TokenHash;
+            arguments[at + 1] = (long)(token.ExpiresAt - token.IssuedAt).TotalMilliseconds;
+            arguments[at + 2] = token.ExpiresAt.ToUnixTimeMilliseconds();
+        }
     }
 }

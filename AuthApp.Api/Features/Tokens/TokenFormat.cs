@@ -26,14 +26,16 @@ public static class TokenFormat
     public static string NewFamilyId() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
 
     /// <summary>Cheap shape check so garbage never reaches Redis.</summary>
-    public static bool LooksLikeAccessToken(string? value) => HasShape(value, AccessTokenPrefix);
+    public static bool LooksLikeAccessToken(string? value) => value is not null && HasShape(value, AccessTokenPrefix);
 
-    public static bool LooksLikeRefreshToken(string? value) => HasShape(value, RefreshTokenPrefix);
+    public static bool LooksLikeAccessToken(ReadOnlySpan<char> value) => HasShape(value, AccessTokenPrefix);
+
+    public static bool LooksLikeRefreshToken(string? value) => value is not null && HasShape(value, RefreshTokenPrefix);
 
     private static string NewRandom() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(RandomBytes));
 
-    private static bool HasShape(string? value, string prefix) =>
-        value is { Length: AccessTokenLength }
+    private static bool HasShape(ReadOnlySpan<char> value, string prefix) =>
+        value.Length == AccessTokenLength
         && value.StartsWith(prefix, StringComparison.Ordinal)
-        && Base64Url.IsValid(value.AsSpan(prefix.Length));
+        && Base64Url.IsValid(value[prefix.Length..]);
 }

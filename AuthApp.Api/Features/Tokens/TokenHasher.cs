@@ -26,8 +26,20 @@ public sealed partial class TokenHasher
         LogGeneratedKey(logger, environment.EnvironmentName);
     }
 
-    public string Hash(string token) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(token)));
+    public string Hash(string token) => Hash(token.AsSpan());
+
+    /// <summary>Hashes without intermediate arrays: tokens are short ASCII, so the UTF-8 bytes fit on the stack.</summary>
+    public string Hash(ReadOnlySpan<char> token)
+    {
+        if (token.Length > MaxStackToken) return Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(token.ToArray())));
+        Span<byte> utf8 = stackalloc byte[MaxStackToken * 3];
+        var length = Encoding.UTF8.GetBytes(token, utf8);
+        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        HMACSHA256.HashData(_key, utf8[..length], mac);
+        return Convert.ToHexStringLower(mac);
+    }
+
+    private const int MaxStackToken = 128;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Auth:TokenHashKey is not set; generated a key for this process ({Environment} only). Tokens stop working when the process restarts.")]
     private static partial void LogGeneratedKey(ILogger logger, string environment);

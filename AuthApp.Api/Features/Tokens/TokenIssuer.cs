@@ -1,4 +1,3 @@
-using AuthApp.Api.Data;
 using AuthApp.Api.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +6,7 @@ namespace AuthApp.Api.Features.Tokens;
 /// <summary>A freshly issued pair: the raw values go to the client once and are then forgotten.</summary>
 public sealed record IssuedToken(string AccessToken, TimeSpan Lifetime, string RefreshToken, string FamilyId);
 
-/// <summary>Mints access and refresh tokens and records their sessions.</summary>
+/// <summary>Mints access and refresh tokens and records their sessions, each with a copy of the account.</summary>
 public sealed class TokenIssuer(
     TokenFamilies families,
     TokenHasher hasher,
@@ -15,24 +14,30 @@ public sealed class TokenIssuer(
     IOptions<RefreshTokenOptions> refreshOptions,
     TimeProvider time)
 {
-    /// <summary>A login: a new session (family) with its first access and refresh token.</summary>
-    public async Task<IssuedToken> IssueAsync(UserAccount user, HttpContext context)
+    /// <summary>
+    /// A login: a new session (family) with its first access and refresh token, carrying <paramref name="account"/>.
+    /// Null when the account's version stamp is no longer <paramref name="accountVersion"/> (an account change won the race).
+    /// </summary>
+    public async Task<IssuedToken?> IssueAsync(AccountSnapshot account, string accountVersion, HttpContext context)
     {
         var familyId = TokenFormat.NewFamilyId();
-        var (issued, access, refresh) = NewPair(user, context, familyId, time.GetUtcNow());
-        await families.StartAsync(access, refresh);
-        return issued;
+        var (issued, access, refresh) = NewPair(account, accountVersion, context, familyId, time.GetUtcNow());
+        return await families.StartAsync(access, refresh, accountVersion) ? issued : null;
     }
 
-    /// <summary>A refresh: the presented refresh token is retired and a new pair joins its family; null if another request rotated it first.</summary>
-    public async Task<IssuedToken?> RotateAsync(TokenSession presented, UserAccount user, HttpContext context)
+    /// <summary>
+    /// A refresh: the presented refresh token is retired and a new pair joins its family with the same account copy;
+    /// null if another request rotated it or an account change rewrote it first.
+    /// </summary>
+    public async Task<IssuedToken?> RotateAsync(TokenSession presented, HttpContext context)
     {
-        var (issued, access, refresh) = NewPair(user, context, presented.FamilyId!, presented.SessionStartedAt ?? presented.IssuedAt);
+        var (issued, access, refresh) = NewPair(
+            AccountSnapshot.From(presented), presented.AccountVersion, context, presented.FamilyId!, presented.SessionStartedAt ?? presented.IssuedAt);
         return await families.RotateAsync(presented, access, refresh) ? issued : null;
     }
 
     private (IssuedToken Issued, TokenSession Access, TokenSession Refresh) NewPair(
-        UserAccount user, HttpContext context, string familyId, DateTimeOffset sessionStartedAt)
+        AccountSnapshot account, string accountVersion, HttpContext context, string familyId, DateTimeOffset sessionStartedAt)
     {
         var accessToken = TokenFormat.NewAccessToken();
         var refreshToken = TokenFormat.NewRefreshToken();
@@ -42,7 +47,12 @@ public sealed class TokenIssuer(
         var userAgent = context.Request.Headers.UserAgent.ToString();
         userAgent = userAgent.Length > 256 ? userAgent[..256] : userAgent;
         TokenSession Session(string token, string kind, TimeSpan lifetime) => new(
-            hasher.Hash(token), kind, user.Id, user.Email, user.Roles, now, now + lifetime, address, userAgent, familyId, sessionStartedAt);
+            hasher.Hash(token), kind, account.UserId, account.Email, account.Roles, now, now + lifetime, address, userAgent, familyId, sessionStartedAt)
+        {
+            DisplayName = account.DisplayName,
+            AccountCreatedAt = account.CreatedAt,
+            AccountVersion = accountVersion,
+        };
         return (
             new IssuedToken(accessToken, accessLifetime, refreshToken, familyId),
             Session(accessToken, TokenKinds.Access, accessLifetime),

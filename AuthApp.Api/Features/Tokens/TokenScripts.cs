@@ -1,16 +1,18 @@
 namespace AuthApp.Api.Features.Tokens;
 
 /// <summary>
-/// Lua scripts for the multi-key revocations. Redis runs a script atomically, so no refresh can
-/// slip a new token in between reading the index and deleting what it lists (S8: no window).
+/// Lua scripts for the multi-key revocations and account rewrites. Redis runs a script atomically, so no
+/// refresh can slip a new token in between reading the index and changing what it lists (S8: no window).
 /// </summary>
 internal static class TokenScripts
 {
     /// <summary>
-    /// KEYS: user index, live-sessions set. ARGV: token key prefix, family key prefix, family to keep ('' for none).
-    /// Returns the number of sessions ended (families, plus tokens that had none).
+    /// KEYS: user index, live-sessions set, account version key. ARGV: token key prefix, family key prefix, family to
+    /// keep ('' for none), new version stamp, stamp lifetime (ms). Returns the number of sessions ended (families,
+    /// plus tokens that had none).
     /// </summary>
     public const string RevokeAllForUser = """
+        redis.call('SET', KEYS[3], ARGV[4], 'PX', ARGV[5])
         local hashes = redis.call('ZRANGE', KEYS[1], 0, -1)
         local families = {}
         local ended = 0
@@ -49,5 +51,51 @@ internal static class TokenScripts
         redis.call('DEL', KEYS[1])
         redis.call('ZREM', KEYS[3], ARGV[2])
         return deleted
+        """;
+
+    /// <summary>
+    /// KEYS: user index, account version key. ARGV: token key prefix, new version stamp, stamp lifetime (ms), then
+    /// field/value pairs to set on every live token of the user. A token that expired meanwhile is skipped rather
+    /// than recreated without a TTL. Returns how many tokens were rewritten.
+    /// </summary>
+    public const string UpdateAccount = """
+        redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
+        local hashes = redis.call('ZRANGE', KEYS[1], 0, -1)
+        local updated = 0
+        for _, hash in ipairs(hashes) do
+          local key = ARGV[1] .. hash
+          if redis.call('EXISTS', key) == 1 then
+            redis.call('HSET', key, unpack(ARGV, 4))
+            updated = updated + 1
+          end
+        end
+        return updated
+        """;
+
+    /// <summary>
+    /// /revoke in one round trip. KEYS: token key, live-sessions set. ARGV: token key prefix, family key prefix,
+    /// user index key prefix and suffix, token hash. Ends the token's whole family (or the lone token); returns
+    /// { user id, family id, tokens deleted }, or nil when the token is unknown.
+    /// </summary>
+    public const string RevokeByToken = """
+        local fields = redis.call('HMGET', KEYS[1], 'user_id', 'family_id')
+        local user, family = fields[1], fields[2]
+        if not user then return nil end
+        local index = ARGV[3] .. string.gsub(user, '-', '') .. ARGV[4]
+        local deleted = 0
+        if family and family ~= '' then
+          local familyKey = ARGV[2] .. family
+          for _, hash in ipairs(redis.call('SMEMBERS', familyKey)) do
+            deleted = deleted + redis.call('DEL', ARGV[1] .. hash)
+            redis.call('ZREM', index, hash)
+          end
+          redis.call('DEL', familyKey)
+          redis.call('ZREM', KEYS[2], family)
+        else
+          family = ''
+        end
+        deleted = deleted + redis.call('DEL', KEYS[1])
+        redis.call('ZREM', index, ARGV[5])
+        return { user, family, deleted }
         """;
 }

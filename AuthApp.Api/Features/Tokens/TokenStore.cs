@@ -1,13 +1,12 @@
-using System.Text.Json;
 using StackExchange.Redis;
 
 namespace AuthApp.Api.Features.Tokens;
 
 /// <summary>
-/// Sessions in Redis. <c>authapp:token:{hash}</c> is a hash of the session's fields whose TTL is the
-/// token's lifetime; <c>authapp:user:{id}:sessions</c> is a sorted set of the user's token hashes
-/// scored by expiry, so all of a user's sessions can be listed and revoked at once. Tokens of one
-/// login (access and refresh, across rotations) also sit in a family set (see <see cref="TokenFamilies"/>).
+/// Sessions in Redis. <c>authapp:token:{hash}</c> is a hash of the session's fields, including the account fields
+/// every token check answers with, whose TTL is the token's lifetime; <c>authapp:user:{id}:sessions</c> is a sorted
+/// set of the user's token hashes scored by expiry, so all of a user's sessions can be listed, rewritten and revoked
+/// at once. Tokens of one login (access and refresh, across rotations) also sit in a family set (see <see cref="TokenFamilies"/>).
 /// Redis errors propagate: the exception handler answers 503, so a check never fails open.
 /// </summary>
 public sealed class TokenStore(IConnectionMultiplexer redis, TimeProvider time)
@@ -16,37 +15,14 @@ public sealed class TokenStore(IConnectionMultiplexer redis, TimeProvider time)
 
     public static RedisKey UserSessionsKey(Guid userId) => $"authapp:user:{userId:N}:sessions";
 
-    public async Task StoreAsync(TokenSession session)
-    {
-        var transaction = redis.GetDatabase().CreateTransaction();
-        AddWrites(transaction, session, time.GetUtcNow());
-        await transaction.ExecuteAsync();
-    }
-
-    /// <summary>Queues the writes that store one token and index it under its user (and family, if any).</summary>
-    internal static void AddWrites(ITransaction transaction, TokenSession session, DateTimeOffset now)
-    {
-        var ttl = session.ExpiresAt - session.IssuedAt;
-        var userKey = UserSessionsKey(session.UserId);
-        _ = transaction.HashSetAsync(TokenKey(session.TokenHash), ToFields(session));
-        _ = transaction.KeyExpireAsync(TokenKey(session.TokenHash), ttl);
-        _ = transaction.SortedSetAddAsync(userKey, session.TokenHash, session.ExpiresAt.ToUnixTimeMilliseconds());
-        // Entries whose token already expired are dropped here, so the index stays small.
-        _ = transaction.SortedSetRemoveRangeByScoreAsync(userKey, double.NegativeInfinity, now.ToUnixTimeMilliseconds());
-        _ = transaction.KeyExpireAsync(userKey, ttl, ExpireWhen.GreaterThanCurrentExpiry);
-        _ = transaction.KeyExpireAsync(userKey, ttl, ExpireWhen.HasNoExpiry);
-        if (session.FamilyId is not { } family) return;
-        _ = transaction.SetAddAsync(TokenFamilies.FamilyKey(family), session.TokenHash);
-        _ = transaction.KeyExpireAsync(TokenFamilies.FamilyKey(family), ttl, ExpireWhen.GreaterThanCurrentExpiry);
-        _ = transaction.KeyExpireAsync(TokenFamilies.FamilyKey(family), ttl, ExpireWhen.HasNoExpiry);
-    }
-
-    /// <summary>The live session for a token hash, or null when unknown, revoked or expired.</summary>
+    /// <summary>
+    /// The live session for a token hash, or null when unknown, revoked or expired. One Redis command (HMGET):
+    /// this is the whole token check, with no database read (decision 0080).
+    /// </summary>
     public async Task<TokenSession?> FindAsync(string tokenHash)
     {
-        var fields = await redis.GetDatabase().HashGetAllAsync(TokenKey(tokenHash));
-        if (fields.Length == 0) return null;
-        var session = FromFields(tokenHash, fields.ToDictionary(f => f.Name.ToString(), f => f.Value.ToString()));
+        var values = await redis.GetDatabase().HashGetAsync(TokenKey(tokenHash), TokenFields.Names);
+        var session = TokenFields.Read(tokenHash, values);
         // Redis expiry has a granularity; our clock is the authority on the exact instant.
         return session is not null && session.ExpiresAt > time.GetUtcNow() ? session : null;
     }
@@ -83,56 +59,36 @@ public sealed class TokenStore(IConnectionMultiplexer redis, TimeProvider time)
 
     /// <summary>
     /// Revokes all of a user's tokens at once (one atomic script, so a refresh racing with it cannot
-    /// leave a new token behind), except those of <paramref name="exceptFamily"/> when given.
+    /// leave a new token behind), except those of <paramref name="exceptFamily"/> when given, and replaces
+    /// the account's version stamp, so a login that read the account before this cannot store its session.
     /// Returns how many sessions (token families) were ended.
     /// </summary>
     public async Task<long> RevokeAllForUserAsync(Guid userId, string? exceptFamily = null)
     {
         var result = await redis.GetDatabase().ScriptEvaluateAsync(
             TokenScripts.RevokeAllForUser,
-            [UserSessionsKey(userId), TokenFamilies.LiveSessionsKey],
-            [TokenKey(string.Empty).ToString(), TokenFamilies.FamilyKey(string.Empty).ToString(), exceptFamily ?? string.Empty]);
+            [UserSessionsKey(userId), TokenFamilies.LiveSessionsKey, AccountVersions.Key(userId)],
+            [
+                TokenKey(string.Empty).ToString(), TokenFamilies.FamilyKey(string.Empty).ToString(), exceptFamily ?? string.Empty,
+                AccountVersions.NewStamp(), (long)AccountVersions.Lifetime.TotalMilliseconds,
+            ]);
         return (long)result;
     }
 
-    private static HashEntry[] ToFields(TokenSession session) =>
-    [
-        new("kind", session.Kind),
-        new("user_id", session.UserId.ToString()),
-        new("email", session.Email),
-        new("roles", JsonSerializer.Serialize(session.Roles)),
-        new("issued_at", session.IssuedAt.ToUnixTimeMilliseconds()),
-        new("expires_at", session.ExpiresAt.ToUnixTimeMilliseconds()),
-        new("client_address", session.ClientAddress ?? string.Empty),
-        new("user_agent", session.UserAgent ?? string.Empty),
-        new("family_id", session.FamilyId ?? string.Empty),
-        new("session_started_at", session.SessionStartedAt?.ToUnixTimeMilliseconds() ?? 0),
-    ];
-
-    private static TokenSession? FromFields(string tokenHash, Dictionary<string, string> fields)
+    /// <summary>
+    /// Rewrites the account fields of every live token of the user in one atomic script and replaces the version
+    /// stamp, so the next token check shows the change. Returns how many tokens were rewritten.
+    /// </summary>
+    public async Task<long> UpdateAccountAsync(AccountSnapshot account)
     {
-        if (!Guid.TryParse(fields.GetValueOrDefault("user_id"), out var userId)
-            || !long.TryParse(fields.GetValueOrDefault("issued_at"), out var issued)
-            || !long.TryParse(fields.GetValueOrDefault("expires_at"), out var expires))
-        {
-            return null;
-        }
-
-        return new TokenSession(
-            tokenHash,
-            fields.GetValueOrDefault("kind") ?? TokenKinds.Access,
-            userId,
-            fields.GetValueOrDefault("email") ?? string.Empty,
-            JsonSerializer.Deserialize<string[]>(fields.GetValueOrDefault("roles") ?? "[]") ?? [],
-            DateTimeOffset.FromUnixTimeMilliseconds(issued),
-            DateTimeOffset.FromUnixTimeMilliseconds(expires),
-            NullIfEmpty(fields.GetValueOrDefault("client_address")),
-            NullIfEmpty(fields.GetValueOrDefault("user_agent")),
-            NullIfEmpty(fields.GetValueOrDefault("family_id")),
-            long.TryParse(fields.GetValueOrDefault("session_started_at"), out var started) && started > 0
-                ? DateTimeOffset.FromUnixTimeMilliseconds(started)
-                : null);
+        var stamp = AccountVersions.NewStamp();
+        RedisValue[] arguments =
+        [
+            TokenKey(string.Empty).ToString(), stamp, (long)AccountVersions.Lifetime.TotalMilliseconds,
+            .. TokenFields.AccountFields(account, stamp).SelectMany(field => new[] { field.Name, field.Value }),
+        ];
+        var result = await redis.GetDatabase().ScriptEvaluateAsync(
+            TokenScripts.UpdateAccount, [UserSessionsKey(account.UserId), AccountVersions.Key(account.UserId)], arguments);
+        return (long)result;
     }
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

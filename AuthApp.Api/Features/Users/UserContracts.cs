@@ -1,4 +1,5 @@
 using AuthApp.Api.Data;
+using AuthApp.Api.Features.Tokens;
 
 namespace AuthApp.Api.Features.Users;
 
@@ -10,4 +11,8 @@ public sealed record UserResponse(Guid Id, string Email, string? DisplayName, IR
 {
     public static UserResponse From(UserAccount user) =>
         new(user.Id, user.Email, user.DisplayName, user.Roles, user.IsActive, user.CreatedAt);
+
+    /// <summary>The account as the session's copy has it: live sessions exist only for active accounts.</summary>
+    public static UserResponse From(TokenSession session) =>
+        new(session.UserId, session.Email, session.DisplayName, session.Roles, true, session.AccountCreatedAt);
 }

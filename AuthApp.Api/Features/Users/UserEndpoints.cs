@@ -1,6 +1,6 @@
-using AuthApp.Api.Data;
 using AuthApp.Api.Features.Audit;
 using AuthApp.Api.Features.Protection;
+using AuthApp.Api.Features.Tokens;
 using AuthApp.Api.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -38,6 +38,6 @@ public static class UserEndpoints
         _ => Task.CompletedTask,
     };
 
-    /// <summary>The live, active account <see cref="Tokens.BearerTokenHandler"/> read for this request; null if not authenticated.</summary>
-    public static UserAccount? CurrentUser(HttpContext context) => context.Features.Get<UserAccount>();
+    /// <summary>The live session <see cref="BearerTokenHandler"/> found for this request, with its account copy; null if not authenticated.</summary>
+    public static TokenSession? CurrentUser(HttpContext context) => context.Features.Get<TokenSession>();
 }

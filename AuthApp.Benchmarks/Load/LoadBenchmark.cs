@@ -1,0 +1,106 @@
+using System.Text;
+using AuthApp.Benchmarks.Api;
+using AuthApp.Hosting.Testing;
+
+namespace AuthApp.Benchmarks.Load;
+
+/// <summary>
+/// <c>load</c>: the running system under wrk at a fixed concurrency, each endpoint for the same time, all in one run,
+/// next to a floor (one Redis GET behind a minimal endpoint). Prints req/s, p50, p99, non-2xx and the ratio to the floor.
+/// </summary>
+internal static class LoadBenchmark
+{
+    private const string Password = "violet-Harbour-kettle-42";
+
+    /// <summary>Sessions minted per second of /revoke; a shortfall is printed, never hidden.</summary>
+    private const int RevokePoolPerSecond = 15_000;
+
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(2);
+
+    public static async Task<int> RunAsync(LoadOptions options)
+    {
+        if (!Wrk.IsInstalled())
+        {
+            Console.Error.WriteLine(Wrk.InstallHint);
+            return 1;
+        }
+
+        Console.WriteLine($"Starting the system; then each endpoint: {WarmUp.TotalSeconds:0} s warm-up, {options.Duration.TotalSeconds:0} s measured, wrk -t{options.Threads} -c{options.Connections}.");
+        await using var system = await RunningAuthApp.StartAsync();
+        var email = await system.RegisterAsync(Password);
+        var passwordForm = new Dictionary<string, string> { ["grant_type"] = "password", ["username"] = email, ["password"] = Password };
+        var (access, _) = await system.TokenAsync(passwordForm);
+        using var loginContent = new FormUrlEncodedContent(passwordForm);
+        var loginBody = await loginContent.ReadAsStringAsync();
+        await using var floor = await FloorServer.StartAsync(await system.App.GetConnectionStringAsync("redis")
+            ?? throw new InvalidOperationException("The system has no Redis connection string."));
+        await using var pool = await SessionPool.CreateAsync(system, access);
+        using var scripts = new ScriptFolder();
+        var api = system.Api.BaseAddress!;
+        var form = new Dictionary<string, string> { ["Content-Type"] = "application/x-www-form-urlencoded" };
+
+        var rows = new List<LoadRow>();
+        async Task MeasureAsync(string name, Uri target, Func<string, Task<(string Script, string[] Args)>> prepare, string note, LoadOptions? load = null)
+        {
+            Console.WriteLine($"  {name} ...");
+            var (warmScript, warmArgs) = await prepare("warm");
+            await Wrk.RunAsync(target, warmScript, load ?? options, WarmUp, warmArgs);
+            var (script, args) = await prepare("measured");
+            rows.Add(new LoadRow(name, await Wrk.RunAsync(target, script, load ?? options, options.Duration, args), note));
+        }
+
+        Task<(string, string[])> Fixed(string file, string method, string path, Dictionary<string, string> headers, string? body = null) =>
+            Task.FromResult((scripts.Write(file, WrkScripts.Fixed(method, path, headers, body)), Array.Empty<string>()));
+
+        var floorUri = new Uri(floor.Address, FloorServer.Path);
+        const string FloorNote = "minimal ASP.NET Core endpoint in the benchmark process: one Redis GET, same Redis; measured first and last, the ratio is to their mean";
+        await MeasureAsync("floor, first (1 Redis GET)", floorUri, _ => Fixed("floor.lua", "GET", FloorServer.Path, []), FloorNote);
+        await MeasureAsync("GET /alive", new Uri(api, "/alive"), _ => Fixed("alive.lua", "GET", "/alive", []),
+            "the API's pipeline with no store access");
+        await MeasureAsync("GET /users/me", new Uri(api, "/users/me"),
+            _ => Fixed("me.lua", "GET", "/users/me", new() { ["Authorization"] = $"Bearer {access}" }),
+            "one live access token, every request");
+        await MeasureAsync("POST /introspect", new Uri(api, "/introspect"),
+            _ => Fixed("introspect.lua", "POST", "/introspect", new(form) { ["Authorization"] = system.ClientAuthorization.ToString() }, $"token={access}"),
+            "one live access token, client authenticated with HTTP Basic");
+        await MeasureAsync("POST /token (refresh)", new Uri(api, "/token"),
+            async phase => (scripts.Write("refresh.lua", WrkScripts.RefreshChain),
+                [scripts.Write($"refresh-{phase}.txt", Lines(await pool.IssueAsync(options.Connections * 4, refreshTokens: true))), options.Threads.ToString()]),
+            "real rotations: each request presents a live refresh token, the answer's new one is queued for a later request");
+        await MeasureAsync("POST /revoke", new Uri(api, "/revoke"),
+            async phase => (scripts.Write("revoke.lua", WrkScripts.RevokePool),
+                [scripts.Write($"revoke-{phase}.txt", Lines(await pool.IssueAsync(RevokePoolSize(phase == "warm" ? WarmUp : options.Duration), refreshTokens: false))), options.Threads.ToString()]),
+            "each request ends a different live session (access token in the form)");
+        // Two connections: PBKDF2 is CPU-bound, so more only queue; 32 leave no login finished within a short run.
+        await MeasureAsync("POST /token (password)", new Uri(api, "/token"),
+            _ => Fixed("login.lua", "POST", "/token", form, loginBody),
+            "a real login each time, 1 thread and 2 connections (one per core): PBKDF2 (210,000 iterations) dominates",
+            options with { Threads = 1, Connections = 2 });
+        await MeasureAsync("floor, last (1 Redis GET)", floorUri, _ => Fixed("floor.lua", "GET", FloorServer.Path, []), FloorNote);
+
+        LoadTable.Print(rows, options);
+        Console.WriteLine(RunningAuthApp.SettingsNote);
+        Console.WriteLine("Revoke and refresh pools are sessions of the benchmark user minted in Redis with the API's own TokenIssuer (what a login writes), since PBKDF2 makes real logins too slow to pre-issue thousands.");
+        return rows.Any(r => r.Result.SocketErrors > 0 || r.Result.PoolShortfall > 0) ? 1 : 0;
+    }
+
+    private static int RevokePoolSize(TimeSpan duration) => (int)(duration.TotalSeconds * RevokePoolPerSecond);
+
+    private static string Lines(string[] tokens) => string.Join('\n', tokens) + '\n';
+
+    /// <summary>A temporary folder only this user can read: the scripts and pools hold live tokens.</summary>
+    private sealed class ScriptFolder : IDisposable
+    {
+        private readonly string _path = Directory.CreateTempSubdirectory("authapp-load-").FullName;
+
+        public string Write(string name, string content)
+        {
+            var path = Path.Combine(_path, name);
+            File.WriteAllText(path, content, new UTF8Encoding(false));
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            return path;
+        }
+
+        public void Dispose() => Directory.Delete(_path, recursive: true);
+    }
+}

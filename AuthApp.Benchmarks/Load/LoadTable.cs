@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace AuthApp.Benchmarks.Load;
+
+/// <summary>One measured endpoint and what its figures mean.</summary>
+internal sealed record LoadRow(string Endpoint, WrkResult Result, string Note);
+
+/// <summary>Prints the load figures as a Markdown table, each row's ratio taken against the floor.</summary>
+internal static class LoadTable
+{
+    public static void Print(IReadOnlyList<LoadRow> rows, LoadOptions options)
+    {
+        // The floor runs first and last; their mean evens out a machine whose load drifts during the run.
+        var floor = rows.Where(r => r.Endpoint.StartsWith("floor", StringComparison.Ordinal)).Average(r => r.Result.RequestsPerSecond);
+        Console.WriteLine();
+        Console.WriteLine($"wrk -t{options.Threads} -c{options.Connections} -d{options.Duration.TotalSeconds:0}s, {Environment.ProcessorCount} cores, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        Console.WriteLine();
+        Console.WriteLine("| Endpoint | req/s | p50 | p99 | non-2xx | × floor |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var row in rows)
+        {
+            var r = row.Result;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {row.Endpoint} | {r.RequestsPerSecond:N0} | {Format(r.P50)} | {Format(r.P99)} | {r.Non2xx} | {r.RequestsPerSecond / floor:0.00} |"));
+        }
+
+        Console.WriteLine();
+        foreach (var row in rows)
+        {
+            var warnings = new List<string>();
+            if (row.Result.SocketErrors > 0) warnings.Add($"{row.Result.SocketErrors} socket errors");
+            if (row.Result.PoolShortfall > 0) warnings.Add($"token pool ran short {row.Result.PoolShortfall} times: some requests presented dead tokens");
+            Console.WriteLine($"- {row.Endpoint}: {row.Note}.{(warnings.Count > 0 ? " WARNING: " + string.Join("; ", warnings) + "." : "")}");
+        }
+    }
+
+    private static string Format(TimeSpan latency) => latency.TotalMilliseconds >= 1
+        ? string.Create(CultureInfo.InvariantCulture, $"{latency.TotalMilliseconds:0.00} ms")
+        : string.Create(CultureInfo.InvariantCulture, $"{latency.TotalMicroseconds:0} µs");
+}
