@@ -1,6 +1,6 @@
 using System.Text;
 using AuthApp.Benchmarks.Api;
-using AuthApp.Hosting.Testing;
+using Aspire.Hosting.Testing;
 
 namespace AuthApp.Benchmarks.Load;
 

@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using AuthApp.Api.Features.Tokens;
 using AuthApp.Benchmarks.Api;
-using AuthApp.Hosting.Testing;
+using Aspire.Hosting.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;

@@ -1,5 +1,5 @@
-using AuthApp.Hosting;
-using AuthApp.Hosting.ApplicationModel;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthApp.Benchmarks.Load;
@@ -14,6 +14,6 @@ internal static class SystemSecrets
     {
         var model = app.Services.GetRequiredService<DistributedApplicationModel>();
         var parameter = model.Resources.OfType<ParameterResource>().Single(p => p.Name == name);
-        return await parameter.GetValueAsync() ?? throw new InvalidOperationException($"The AppHost parameter '{name}' has no value.");
+        return await parameter.GetValueAsync(CancellationToken.None) ?? throw new InvalidOperationException($"The AppHost parameter '{name}' has no value.");
     }
 }

@@ -70,7 +70,7 @@ public sealed class AvailabilityTests(TestServices services)
         Assert.NotNull(login.Headers.RetryAfter);
     }
 
-    [Fact] // decision 0080: token checks need Redis alone
+    [Fact] // decision 0082: token checks need Redis alone
     public async Task PostgresDownLeavesLiveSessionsWorkingWhileLoginsAnswer503WithRetryAfter()
     {
         var postgres = await PostgresServer.StartAsync();

@@ -7,7 +7,7 @@ using static AuthApp.Tests.Infrastructure.ApiClient;
 namespace AuthApp.Tests.Tokens;
 
 /// <summary>
-/// Decision 0080: an account change updates the sessions in Redis inside its database transaction. When that Redis
+/// Decision 0082: an account change updates the sessions in Redis inside its database transaction. When that Redis
 /// update fails, the change answers 503 and nothing changed: no success with sessions still showing the old account.
 /// The failure is real: the API connects as a Redis ACL user that may not run SET, which the session scripts need.
 /// </summary>

@@ -6,7 +6,7 @@ using static AuthApp.Tests.Infrastructure.ApiClient;
 namespace AuthApp.Tests.Tokens;
 
 /// <summary>
-/// Decision 0080: token checks read Redis alone, so an account change racing a login or a refresh must never leave a
+/// Decision 0082: token checks read Redis alone, so an account change racing a login or a refresh must never leave a
 /// session behind that carries the account as it was. Real PostgreSQL and Redis, real concurrency, no timing asserts.
 /// </summary>
 public sealed class AccountChangeRaceTests(TestServices services)

@@ -29,7 +29,7 @@ public sealed class AccountStateTests(TestServices services)
     {
         var (admin, _, _) = await _client.CreateAdminAsync(() => services.CreateDbContext());
         var (token, id, _, _) = await _client.CreateUserAsync();
-        // Through the admin API: token checks read Redis alone, and the API ends the sessions as it disables (decision 0080).
+        // Through the admin API: token checks read Redis alone, and the API ends the sessions as it disables (decision 0082).
         using (await _client.SendAsync(HttpMethod.Post, $"/admin/users/{id}/disable", admin)) { }
 
         using var response = await _client.GetMeAsync(token);

@@ -6,7 +6,7 @@ using static AuthApp.Tests.Infrastructure.ApiClient;
 namespace AuthApp.Tests.Tokens;
 
 /// <summary>
-/// S8: a disabled account is locked out everywhere at once. Token checks read Redis alone (decision 0080), so the
+/// S8: a disabled account is locked out everywhere at once. Token checks read Redis alone (decision 0082), so the
 /// change is made the supported way, through the admin API, which ends the sessions in the same operation.
 /// </summary>
 public sealed class DisabledAccountTests(TestServices services)

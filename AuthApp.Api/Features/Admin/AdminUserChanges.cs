@@ -10,7 +10,7 @@ namespace AuthApp.Api.Features.Admin;
 
 /// <summary>
 /// Admin edits of accounts. Changes that could remove the last admin run under <see cref="AdminLock"/>.
-/// Sessions carry a copy of the account that token checks answer from (decision 0080), so every change
+/// Sessions carry a copy of the account that token checks answer from (decision 0082), so every change
 /// updates Redis inside its database transaction, after the row is written (and locked) and before the
 /// commit: changing the email or roles, disabling, deleting or resetting the password ends all the user's
 /// sessions; a display-name change rewrites them. If Redis fails the transaction rolls back and the

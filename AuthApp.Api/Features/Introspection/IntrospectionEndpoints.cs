@@ -45,7 +45,7 @@ public static class IntrospectionEndpoints
         }
 
         var token = form["token"].ToString();
-        // One Redis read decides: the session carries the account as it is now (decision 0080).
+        // One Redis read decides: the session carries the account as it is now (decision 0082).
         var session = TokenFormat.LooksLikeAccessToken(token) ? await store.FindAsync(hasher.Hash(token)) : null;
         var active = session is { Kind: TokenKinds.Access };
         AuthTelemetry.Introspections.Add(1, new KeyValuePair<string, object?>(AuthTelemetry.OutcomeTag, active ? "active" : "inactive"));

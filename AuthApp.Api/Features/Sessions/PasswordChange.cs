@@ -48,7 +48,7 @@ public sealed class PasswordChange(
         user.PasswordHash = hashing.Hash(user, request.NewPassword);
         user.UpdatedAt = time.GetUtcNow();
         // Sessions end inside the transaction, after the row is locked: if Redis fails, the password stays
-        // the old one and the answer is 503, never a success that left other sessions alive (decision 0080).
+        // the old one and the answer is 503, never a success that left other sessions alive (decision 0082).
         await using var transaction = await db.Database.BeginTransactionAsync(context.RequestAborted);
         await db.SaveChangesAsync(context.RequestAborted);
         var revoked = await store.RevokeAllForUserAsync(user.Id, exceptFamily: current.FamilyId);

@@ -8,7 +8,7 @@ namespace AuthApp.Api.Features.Tokens;
 /// <summary>
 /// Authenticates <c>Authorization: Bearer aat_…</c> (RFC 6750) against the token store. Claims carry
 /// the user id, email and roles, so role checks (issue 4) are plain authorization policies. One Redis
-/// read decides (decision 0080): the session carries the account as it is now, because every account
+/// read decides (decision 0082): the session carries the account as it is now, because every account
 /// change rewrites or ends the user's sessions before it reports success.
 /// </summary>
 public sealed class BearerTokenHandler(

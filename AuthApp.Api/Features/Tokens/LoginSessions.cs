@@ -5,7 +5,7 @@ namespace AuthApp.Api.Features.Tokens;
 
 /// <summary>
 /// Starts the session of a login that passed the password check, so that it can never carry an account state an
-/// account change already replaced (decision 0080). An account change locks the row, rewrites or ends the user's
+/// account change already replaced (decision 0082). An account change locks the row, rewrites or ends the user's
 /// sessions and replaces the version stamp in Redis, then commits. Here the stamp is read first, then the row with
 /// <c>FOR SHARE</c> (which waits for such a change to commit or roll back), and the session is stored only if the
 /// stamp is unchanged. Whichever order the two run in, the stored session matches the committed row, or none is stored.

@@ -7,7 +7,7 @@ namespace AuthApp.Api.Features.Tokens;
 /// <summary>
 /// <c>grant_type=refresh_token</c> (RFC 6749 §6): a new access and refresh token for a live refresh
 /// token, which is retired at once (rotation). A retired token presented again ends its whole family.
-/// Redis alone decides: the presented session carries the account as it is now (decision 0080).
+/// Redis alone decides: the presented session carries the account as it is now (decision 0082).
 /// </summary>
 public sealed partial class RefreshGrant(
     TokenStore store,

@@ -13,7 +13,7 @@ public static class TokenKinds
 /// names the session (one login and its refreshes); <see cref="SessionStartedAt"/> is that login's time.
 /// The account fields (<see cref="Email"/>, <see cref="Roles"/>, <see cref="DisplayName"/>,
 /// <see cref="AccountCreatedAt"/>) are the account as it is now: every account change rewrites or ends the
-/// user's sessions in the same operation (decision 0080), so a token check needs nothing but this record.
+/// user's sessions in the same operation (decision 0082), so a token check needs nothing but this record.
 /// </summary>
 public sealed record TokenSession(
     string TokenHash,

@@ -17,7 +17,7 @@ public sealed class TokenStore(IConnectionMultiplexer redis, TimeProvider time)
 
     /// <summary>
     /// The live session for a token hash, or null when unknown, revoked or expired. One Redis command (HMGET):
-    /// this is the whole token check, with no database read (decision 0080).
+    /// this is the whole token check, with no database read (decision 0082).
     /// </summary>
     public async Task<TokenSession?> FindAsync(string tokenHash)
     {
