@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AuthApp.LocalServers;
 
 /// <summary>Chooses between the stock Aspire containers and the installed servers as executables.</summary>
@@ -15,9 +17,12 @@ public static class ServerModeExtensions
         {
             ServerMode.Containers => true,
             ServerMode.Executables => false,
-            _ => ContainerRuntimeAnswers(builder),
+            // Asked once per builder: Program.cs and the startup summary both need the answer.
+            _ => RuntimeAnswers.GetValue(builder, b => new StrongBox<bool>(ContainerRuntimeAnswers(b))).Value,
         };
     }
+
+    private static readonly ConditionalWeakTable<IDistributedApplicationBuilder, StrongBox<bool>> RuntimeAnswers = new();
 
     private static bool ContainerRuntimeAnswers(IDistributedApplicationBuilder builder)
     {
