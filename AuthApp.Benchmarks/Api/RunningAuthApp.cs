@@ -21,17 +21,22 @@ internal sealed class RunningAuthApp : IAsyncDisposable
     /// <summary>
     /// Settings the API process gets on top of the AppHost's model. The per-address limits (S12) are raised far above
     /// what a benchmark sends: at their defaults (token 20/min, introspect 3000/min) the figures would time 429s.
+    /// Logging at Warning, like the floor and a production API, keeps the per-request access line out of the figures;
+    /// no dashboard listens in a benchmark, so no OTLP export is configured (spans are still made and sampled).
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> ApiSettings = new Dictionary<string, string>
     {
         ["RateLimits__token__PermitLimit"] = "1000000",
         ["RateLimits__introspect__PermitLimit"] = "1000000",
+        ["Logging__LogLevel__Default"] = "Warning",
+        ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "",
     };
 
     /// <summary>Printed with the figures, so nobody reads them as measured under the production limits.</summary>
     public static string SettingsNote =>
         "Note: the API ran with raised rate limits for this benchmark (defaults: token 20/min, introspect 3000/min): "
         + string.Join(", ", ApiSettings.Select(s => $"{s.Key.Replace("__", ":", StringComparison.Ordinal)}={s.Value}"))
+        + "; the API's endpoint is not proxied by DCP"
         + $"; introspection client '{ClientId}' via Auth:IntrospectionClients. Lockout (Auth:Lockout) is unchanged: every call succeeds.";
 
     private static readonly TimeSpan StartLimit = TimeSpan.FromMinutes(3);
@@ -56,6 +61,10 @@ internal sealed class RunningAuthApp : IAsyncDisposable
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AuthApp_AppHost>(
             ThrowawayAppHost.Arguments(ThrowawayAppHost.NewStateDirectory("authapp-bench-"), "--Logging:LogLevel:Default=Warning"));
         var api = builder.Resources.Single(r => r.Name == "api");
+        // Straight to Kestrel, as the floor and a Kubernetes Service reach it: DCP's development proxy would add a hop.
+        var http = api.Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == "http");
+        http.IsProxied = false;
+        http.Port = http.TargetPort = FreeLoopbackPort();
         api.Annotations.Add(new EnvironmentCallbackAnnotation(context =>
         {
             foreach (var (name, value) in ApiSettings) context.EnvironmentVariables[name] = value;
@@ -65,8 +74,17 @@ internal sealed class RunningAuthApp : IAsyncDisposable
         var app = await builder.BuildAsync();
         await app.StartAsync();
         using var timeout = new CancellationTokenSource(StartLimit);
+        // Every process settled: the admin site's start-up JIT would otherwise share the cores with the first figures.
         await app.ResourceNotifications.WaitForResourceHealthyAsync("api", timeout.Token);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("web", timeout.Token);
         return new RunningAuthApp(app, app.CreateHttpClient("api"), clientSecret);
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Registers an account; answers its email.</summary>
