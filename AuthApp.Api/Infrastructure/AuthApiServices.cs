@@ -116,6 +116,8 @@ public static class AuthApiServices
         services.AddClientRateLimits();
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddSingleton<AuditBatchWriter>();
+        services.AddSingleton<AuditOutbox>();
+        services.AddHostedService<AuditOutboxDrain>();
         services.AddHostedService<LiveSessionsGauge>();
     }
 

@@ -119,6 +119,7 @@ public sealed class AuditEventTests(TestServices services)
 
     private async Task<string> DumpAuditTableAsync()
     {
+        await services.AuditOutboxDrainedAsync();
         await using var connection = new NpgsqlConnection(services.DatabaseConnectionString);
         await connection.OpenAsync(Cancel);
         await using var command = new NpgsqlCommand("SELECT row_to_json(a)::text FROM audit_events a", connection);

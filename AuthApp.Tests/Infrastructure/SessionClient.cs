@@ -67,11 +67,29 @@ public static class SessionClient
         await db.SaveChangesAsync(Cancel);
     }
 
-    /// <summary>The audit rows about one subject, oldest first.</summary>
+    /// <summary>The audit rows about one subject, oldest first, once the events recorded so far have left the outbox.</summary>
     public static async Task<List<AuditEntry>> AuditRowsAsync(this TestServices services, string subject, string? database = null)
     {
+        await services.AuditOutboxDrainedAsync(database);
         await using var db = services.CreateDbContext(database);
         var normalized = subject.ToLowerInvariant();
-        return await db.Set<AuditEntry>().Where(e => e.Subject == normalized).OrderBy(e => e.Id).ToListAsync(Cancel);
+        return await db.Set<AuditEntry>().Where(e => e.Subject == normalized).OrderBy(e => e.OccurredAt).ThenBy(e => e.Id).ToListAsync(Cancel);
+    }
+
+    /// <summary>
+    /// Waits until the audit outbox of the database is empty: events appended before the call have then been stored
+    /// (the drain deletes an entry only after its row is committed).
+    /// </summary>
+    public static async Task AuditOutboxDrainedAsync(this TestServices services, string? database = null, TimeSpan? timeout = null)
+    {
+        // The shared API is started on first use; its drain empties the shared database's outbox.
+        if (database is null) _ = services.Api.Services;
+        var key = AuditOutbox.KeyFor(database ?? services.DatabaseConnectionString);
+        var redis = services.RedisClient.GetDatabase();
+        using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
+        while (await redis.StreamLengthAsync(key) > 0)
+        {
+            await Task.Delay(25, limit.Token);
+        }
     }
 }

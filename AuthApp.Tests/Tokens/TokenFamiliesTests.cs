@@ -5,7 +5,7 @@ using static AuthApp.Tests.Infrastructure.ApiClient;
 
 namespace AuthApp.Tests.Tokens;
 
-/// <summary>The Redis side of rotation under real contention: many rotations of one token, one commit.</summary>
+/// <summary>The Redis side of rotation under real contention: many refreshes of one token, one commit.</summary>
 public sealed class TokenFamiliesTests(TestServices services)
 {
     private readonly HttpClient _client = services.Api.CreateClient();
@@ -26,18 +26,21 @@ public sealed class TokenFamiliesTests(TestServices services)
                 async () =>
                 {
                     start.Wait(Cancel);
-                    return await _families.RotateAsync(presented, Fresh(presented, TokenKinds.Access), Fresh(presented, TokenKinds.Refresh));
+                    return await _families.RefreshAsync(Fresh(presented));
                 },
                 Cancel)).ToList();
             start.Set();
             var committed = await Task.WhenAll(attempts);
 
-            Assert.Single(committed, c => c);
+            var winner = Assert.Single(committed, c => c is not null);
+            Assert.Equal(presented.FamilyId, winner!.FamilyId);
+            Assert.Equal(presented.UserId, winner.UserId);
             var family = await services.RedisClient.GetDatabase().SetMembersAsync(TokenFamilies.FamilyKey(presented.FamilyId!));
             Assert.Equal(3, family.Length); // the login's access token and the one winning pair
         }
     }
 
-    private static TokenSession Fresh(TokenSession presented, string kind) =>
-        presented with { TokenHash = Guid.NewGuid().ToString("N"), Kind = kind, IssuedAt = DateTimeOffset.UtcNow, ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(5) };
+    private static RefreshPair Fresh(TokenSession presented) => new(
+        presented.TokenHash, Guid.NewGuid().ToString("N"), TimeSpan.FromMinutes(5), Guid.NewGuid().ToString("N"), TimeSpan.FromMinutes(10),
+        DateTimeOffset.UtcNow, "127.0.0.1", "tests", Actor: null);
 }

@@ -104,6 +104,10 @@ namespace AuthApp.Api.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at");
 
+                    b.Property<Guid?>("OutboxId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("outbox_id");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -124,6 +128,9 @@ namespace AuthApp.Api.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("OccurredAt");
+
+                    b.HasIndex("OutboxId")
+                        .IsUnique();
 
                     b.HasIndex("Actor", "OccurredAt");
 

@@ -5,9 +5,6 @@ using Npgsql;
 
 namespace AuthApp.Api.Features.Audit;
 
-/// <summary>One cleaned audit row, ready to insert.</summary>
-internal sealed record AuditRow(DateTimeOffset OccurredAt, string Type, string Outcome, string? Actor, string? Subject, string? ClientAddress, string? Detail);
-
 /// <summary>
 /// Group commit for audit rows recorded outside a transaction (refresh, revoke, login: the hot paths). Each caller
 /// still waits until its row is committed, and sees the failure if it was not, exactly as with one INSERT per
@@ -23,8 +20,9 @@ internal sealed class AuditBatchWriter : IAsyncDisposable
     private const int Writers = 4;
 
     private const string Insert = """
-        INSERT INTO audit_events (occurred_at, type, outcome, actor, subject, client_address, detail)
-        VALUES ($1, $2, $3, $4, $5, $6, $7)
+        INSERT INTO audit_events (occurred_at, type, outcome, actor, subject, client_address, detail, outbox_id)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+        ON CONFLICT (outbox_id) DO NOTHING
         """;
 
     private readonly Channel<(AuditRow Row, TaskCompletionSource Written)> _queue =
@@ -62,7 +60,7 @@ internal sealed class AuditBatchWriter : IAsyncDisposable
             if (batch.Count == 0) continue;
             try
             {
-                await InsertAsync(batch);
+                await InsertAsync(batch.ConvertAll(item => item.Row));
                 foreach (var (_, written) in batch) written.SetResult();
             }
             catch (Exception ex)
@@ -75,7 +73,8 @@ internal sealed class AuditBatchWriter : IAsyncDisposable
         }
     }
 
-    private async Task InsertAsync(List<(AuditRow Row, TaskCompletionSource Written)> batch)
+    /// <summary>Inserts <paramref name="rows"/> in one implicit transaction (all or none); rows seen before are skipped.</summary>
+    public async Task InsertAsync(IReadOnlyList<AuditRow> rows)
     {
         await using var scope = _scopes.CreateAsyncScope();
         // The connection comes from the application's own DbContext, whichever way it is registered.
@@ -83,7 +82,7 @@ internal sealed class AuditBatchWriter : IAsyncDisposable
         await connection.OpenAsync();
         // A batch without an explicit transaction runs in one implicit transaction: all rows or none.
         await using var command = new NpgsqlBatch(connection);
-        foreach (var (row, _) in batch)
+        foreach (var row in rows)
         {
             command.BatchCommands.Add(new NpgsqlBatchCommand(Insert)
             {
@@ -92,6 +91,7 @@ internal sealed class AuditBatchWriter : IAsyncDisposable
                     new() { Value = row.OccurredAt }, new() { Value = row.Type }, new() { Value = row.Outcome },
                     new() { Value = (object?)row.Actor ?? DBNull.Value }, new() { Value = (object?)row.Subject ?? DBNull.Value },
                     new() { Value = (object?)row.ClientAddress ?? DBNull.Value }, new() { Value = (object?)row.Detail ?? DBNull.Value },
+                    new() { Value = (object?)row.OutboxId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid },
                 },
             });
         }

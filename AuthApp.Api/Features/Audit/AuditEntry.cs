@@ -23,6 +23,9 @@ public sealed class AuditEntry
     public string? ClientAddress { get; set; }
 
     public string? Detail { get; set; }
+
+    /// <summary>The event's id in the Redis outbox, for events written there first (refresh, revoke); null otherwise.</summary>
+    public Guid? OutboxId { get; set; }
 }
 
 /// <summary>The table's shape, kept apart from the accounts model so both can change independently.</summary>
@@ -40,7 +43,10 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         entry.Property(e => e.Subject).HasColumnName("subject").HasMaxLength(AuditEntry.TextMaxLength);
         entry.Property(e => e.ClientAddress).HasColumnName("client_address").HasMaxLength(64);
         entry.Property(e => e.Detail).HasColumnName("detail").HasMaxLength(AuditEntry.TextMaxLength);
+        entry.Property(e => e.OutboxId).HasColumnName("outbox_id");
         entry.HasIndex(e => e.OccurredAt);
+        // Unique, so the drain's ON CONFLICT skips an event delivered twice; NULLs (direct writes) never conflict.
+        entry.HasIndex(e => e.OutboxId).IsUnique();
         entry.HasIndex(e => new { e.Subject, e.OccurredAt });
         entry.HasIndex(e => new { e.Actor, e.OccurredAt });
     }

@@ -12,17 +12,11 @@ internal sealed class AuditLog(AuthDbContext db, AuditBatchWriter batches, TimeP
 {
     public async Task RecordAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default)
     {
-        var occurredAt = time.GetUtcNow();
-        var type = Clean(auditEvent.Type, 64) ?? "unknown";
-        var outcome = Clean(auditEvent.Outcome, 16) ?? AuditOutcomes.Failure;
-        var actor = Clean(auditEvent.Actor, AuditEntry.TextMaxLength)?.ToLowerInvariant();
-        var subject = Clean(auditEvent.Subject, AuditEntry.TextMaxLength)?.ToLowerInvariant();
-        var address = Clean(auditEvent.ClientAddress, 64);
-        var detail = Clean(auditEvent.Detail, AuditEntry.TextMaxLength);
+        var row = AuditRow.From(auditEvent, time.GetUtcNow());
         if (db.Database.CurrentTransaction is null)
         {
             // Not cancelled with the request: a security event that happened is recorded even if the client left.
-            await batches.WriteAsync(new AuditRow(occurredAt, type, outcome, actor, subject, address, detail));
+            await batches.WriteAsync(row);
             return;
         }
 
@@ -30,7 +24,7 @@ internal sealed class AuditLog(AuthDbContext db, AuditBatchWriter batches, TimeP
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"""
             INSERT INTO audit_events (occurred_at, type, outcome, actor, subject, client_address, detail)
-            VALUES ({occurredAt}, {type}, {outcome}, {actor}, {subject}, {address}, {detail})
+            VALUES ({row.OccurredAt}, {row.Type}, {row.Outcome}, {row.Actor}, {row.Subject}, {row.ClientAddress}, {row.Detail})
             """,
             cancellationToken);
     }
@@ -54,19 +48,5 @@ internal sealed class AuditLog(AuthDbContext db, AuditBatchWriter batches, TimeP
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
             .ToListAsync(cancellationToken);
         return new AuditPage(items.Select(AuditEventResponse.From).ToList(), query.Page, query.PageSize, total);
-    }
-
-    /// <summary>
-    /// Caps length, drops control characters and, as a last line of defence (S17), refuses any value
-    /// that carries an AuthApp token: a caller passing one by mistake gets a marker instead.
-    /// </summary>
-    private static string? Clean(string? value, int maxLength)
-    {
-        if (string.IsNullOrEmpty(value)) return null;
-        if (value.Contains("aat_", StringComparison.Ordinal) || value.Contains("art_", StringComparison.Ordinal)) return "[redacted]";
-        var cleaned = value.AsSpan().ContainsAnyInRange('\0', '\u001f') || value.Contains('\u007f') || value.AsSpan().ContainsAnyInRange('\u0080', '\u009f')
-            ? new string(value.Where(c => !char.IsControl(c)).ToArray())
-            : value;
-        return cleaned.Length > maxLength ? cleaned[..maxLength] : cleaned;
     }
 }

@@ -2,28 +2,18 @@ namespace AuthApp.Api.Features.Tokens;
 
 /// <summary>
 /// Lua scripts that store a new access and refresh token pair: at login (<see cref="Start"/>) and at a refresh
-/// (<see cref="Rotate"/>). A script is atomic like the WATCH transaction it replaces, but takes one round trip and
-/// never holds the shared connection while a condition is checked, so concurrent refreshes do not queue behind it.
-/// KEYS: 1 condition key (version stamp / presented token), 2 user index, 3 family set, 4 used-token key (rotate
-/// only), 5 live-sessions set, 6 new access token, 7 new refresh token.
-/// ARGV: 1 expected value, 2 presented hash, 3 used-token value, 4 used-token TTL (ms), 5 now (ms), 6-8 access hash,
-/// TTL (ms) and expiry (ms), 9-11 the same for refresh, 12 family id, 13 n = number of field arguments per token,
-/// then n access fields and n refresh fields (name, value, ...).
+/// (<see cref="RefreshScript"/>). A script is atomic like a WATCH transaction, but takes one round trip and never
+/// holds the shared connection while a condition is checked, so concurrent requests do not queue behind it.
+/// KEYS: 1 account version key, 2 user index, 3 family set, 4 family set (unused), 5 live-sessions set,
+/// 6 new access token, 7 new refresh token.
+/// ARGV: 1 expected version, 2-4 unused, 5 now (ms), 6-8 access hash, TTL (ms) and expiry (ms), 9-11 the same for
+/// refresh, 12 family id, 13 n = number of field arguments per token, then n access fields and n refresh fields.
 /// </summary>
 internal static class PairScripts
 {
     /// <summary>Login: stores the pair only if the account's version stamp is still the one read before the row.</summary>
     public const string Start = """
         if (redis.call('GET', KEYS[1]) or '0') ~= ARGV[1] then return 0 end
-        """ + StorePair;
-
-    /// <summary>Refresh: retires the presented token, only if it still exists with the account version read with it.</summary>
-    public const string Rotate = """
-        if redis.call('HGET', KEYS[1], 'account_version') ~= ARGV[1] then return 0 end
-        redis.call('DEL', KEYS[1])
-        redis.call('ZREM', KEYS[2], ARGV[2])
-        redis.call('SREM', KEYS[3], ARGV[2])
-        redis.call('SET', KEYS[4], ARGV[3], 'PX', ARGV[4])
         """ + StorePair;
 
     // GT extends an index's or family's TTL, NX sets a missing one.

@@ -7,19 +7,16 @@ namespace AuthApp.Api.Features.Tokens;
 /// <summary>
 /// <c>grant_type=refresh_token</c> (RFC 6749 §6): a new access and refresh token for a live refresh
 /// token, which is retired at once (rotation). A retired token presented again ends its whole family.
-/// Redis alone decides: the presented session carries the account as it is now (decision 0082).
+/// One Redis script decides and records it (decision 0086): the presented session carries the account as it is now
+/// (decision 0082), and the audit event goes to the outbox with the change.
 /// </summary>
 public sealed partial class RefreshGrant(
-    TokenStore store,
     TokenFamilies families,
     TokenHasher hasher,
     TokenIssuer issuer,
     IAuditLog audit,
     ILogger<RefreshGrant> logger)
 {
-    /// <summary>An account change rewriting the session mid-rotation is retried with the new copy, this many times.</summary>
-    private const int Attempts = 3;
-
     /// <summary>The same answer for unknown, expired, reused and disabled-account tokens.</summary>
     private static readonly OAuthError InvalidRefreshToken = new("invalid_grant", "The refresh token is invalid, expired or revoked.");
 
@@ -30,23 +27,11 @@ public sealed partial class RefreshGrant(
         if (!TokenFormat.LooksLikeRefreshToken(token)) return Error(InvalidRefreshToken);
 
         var hash = hasher.Hash(token);
-        for (var attempt = 0; attempt < Attempts; attempt++)
-        {
-            var presented = await store.FindAsync(hash);
-            // Disabled and deleted accounts have no sessions left (their change ended them), so they land here too.
-            if (presented is not { Kind: TokenKinds.Refresh, FamilyId: not null }) return await RevokeIfReusedAsync(hash, context);
+        // Unknown, expired, already rotated, or of an account that was disabled or deleted (its sessions were ended).
+        if (await issuer.RefreshAsync(hash, context) is not { } refreshed) return await RevokeIfReusedAsync(hash, context);
 
-            // Null: another request rotated this token a moment ago (reuse, found on the next pass),
-            // or an account change rewrote the session (the next pass rotates with the new copy).
-            if (await issuer.RotateAsync(presented, context) is not { } issued) continue;
-
-            await audit.RecordAsync(context, AuditEventTypes.Refresh, AuditOutcomes.Success, presented.UserId.ToString(), $"session {issued.FamilyId}");
-            AuthTelemetry.Refreshes.Add(1, new KeyValuePair<string, object?>(AuthTelemetry.OutcomeTag, "success"));
-            return TypedResults.Ok(TokenResponse.From(issued));
-        }
-
-        AuthTelemetry.Refreshes.Add(1, new KeyValuePair<string, object?>(AuthTelemetry.OutcomeTag, "invalid"));
-        return Error(InvalidRefreshToken);
+        AuthTelemetry.Refreshes.Add(1, new KeyValuePair<string, object?>(AuthTelemetry.OutcomeTag, "success"));
+        return TypedResults.Ok(TokenResponse.From(refreshed.Issued));
     }
 
     private async Task<JsonHttpResult<OAuthError>> RevokeIfReusedAsync(string hash, HttpContext context)

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using AuthApp.Api.Features.Audit;
 using AuthApp.Api.Features.Protection;
 using AuthApp.Api.Infrastructure;
@@ -50,9 +51,11 @@ public static class TokenEndpoints
             if (TokenFormat.LooksLikeAccessToken(token) || TokenFormat.LooksLikeRefreshToken(token))
             {
                 // One script finds and ends the session: one Redis round trip, and nothing can slip in between.
-                if (await families.RevokeByTokenAsync(hasher.Hash(token)) is { TokensDeleted: > 0 } ended)
+                // The script also appends the audit event to the outbox (decision 0086).
+                var origin = new RevocationOrigin(context.User.FindFirstValue(ClaimTypes.NameIdentifier), context.ClientAddressOf());
+                if (await families.RevokeByTokenAsync(hasher.Hash(token), origin) is { TokensDeleted: > 0 } ended)
                 {
-                    await RecordAsync(audit, context, ended.UserId, ended.FamilyId, ended.FamilyId is null ? 1 : ended.TokensDeleted);
+                    AuthTelemetry.Revocations.Add(ended.FamilyId is null ? 1 : ended.TokensDeleted);
                 }
             }
 

@@ -1,3 +1,4 @@
+using AuthApp.Api.Features.Audit;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -9,6 +10,17 @@ public sealed record ReusedRefreshToken(string FamilyId, Guid UserId);
 /// <summary>What a revocation ended: the user, the session (family, if the token had one) and how many tokens.</summary>
 public sealed record RevokedSession(Guid UserId, string? FamilyId, long TokensDeleted);
 
+/// <summary>The new pair a refresh stores (hashes only), and where the request came from.</summary>
+public sealed record RefreshPair(
+    string PresentedHash, string AccessHash, TimeSpan AccessLifetime, string RefreshHash, TimeSpan RefreshLifetime,
+    DateTimeOffset Now, string ClientAddress, string UserAgent, string? Actor);
+
+/// <summary>The session a refresh continued.</summary>
+public sealed record RefreshedSession(Guid UserId, string FamilyId);
+
+/// <summary>Who ended a session through /revoke, for its audit event.</summary>
+public sealed record RevocationOrigin(string? Actor, string? ClientAddress);
+
 /// <summary>
 /// Token families (RFC 6749 §6 rotation with reuse detection). One login starts a family holding its
 /// access and refresh token; each refresh swaps the refresh token for a new pair in the same family.
@@ -16,7 +28,7 @@ public sealed record RevokedSession(Guid UserId, string? FamilyId, long TokensDe
 /// remembers a rotated refresh token for one refresh lifetime, so presenting it again is recognised
 /// as theft and ends the whole family. <c>authapp:sessions:live</c> scores each family by its expiry.
 /// </summary>
-public sealed class TokenFamilies(IConnectionMultiplexer redis, TimeProvider time, IOptions<RefreshTokenOptions> options)
+public sealed class TokenFamilies(IConnectionMultiplexer redis, TimeProvider time, IOptions<RefreshTokenOptions> options, AuditOutbox audit)
 {
     public static readonly RedisKey LiveSessionsKey = "authapp:sessions:live";
 
@@ -29,15 +41,33 @@ public sealed class TokenFamilies(IConnectionMultiplexer redis, TimeProvider tim
     /// <paramref name="accountVersion"/> (read before the account row): false when an account change came in between.
     /// </summary>
     public Task<bool> StartAsync(TokenSession access, TokenSession refresh, string accountVersion) =>
-        StorePairAsync(PairScripts.Start, AccountVersions.Key(access.UserId), accountVersion, presented: null, access, refresh);
+        StorePairAsync(PairScripts.Start, AccountVersions.Key(access.UserId), accountVersion, access, refresh);
 
     /// <summary>
-    /// Atomically retires <paramref name="presented"/> and stores the new pair, only if the presented token still
-    /// exists with the account version it was read with: of two concurrent refreshes with one token exactly one
-    /// commits, and a rotation never copies account fields an account change rewrote meanwhile. False otherwise.
+    /// A refresh in one atomic script (<see cref="RefreshScript"/>): retires the presented refresh token and stores the
+    /// new pair with the account copied from it, and records the audit event. Of concurrent refreshes with one token
+    /// exactly one commits. Null when the presented token is not a live refresh token.
     /// </summary>
-    public Task<bool> RotateAsync(TokenSession presented, TokenSession access, TokenSession refresh) =>
-        StorePairAsync(PairScripts.Rotate, TokenStore.TokenKey(presented.TokenHash), presented.AccountVersion, presented, access, refresh);
+    public async Task<RefreshedSession?> RefreshAsync(RefreshPair pair)
+    {
+        var (indexPrefix, indexSuffix) = UserIndexAffixes;
+        var result = await redis.GetDatabase().ScriptEvaluateAsync(
+            RefreshScript.Lua,
+            [
+                TokenStore.TokenKey(pair.PresentedHash), UsedKey(pair.PresentedHash), LiveSessionsKey,
+                TokenStore.TokenKey(pair.AccessHash), TokenStore.TokenKey(pair.RefreshHash), audit.Key,
+            ],
+            [
+                TokenStore.TokenKey(string.Empty).ToString(), FamilyKey(string.Empty).ToString(), indexPrefix, indexSuffix, pair.PresentedHash,
+                pair.Now.ToUnixTimeMilliseconds(), (long)options.Value.RefreshTokenLifetime.TotalMilliseconds,
+                pair.AccessHash, (long)pair.AccessLifetime.TotalMilliseconds, (pair.Now + pair.AccessLifetime).ToUnixTimeMilliseconds(),
+                pair.RefreshHash, (long)pair.RefreshLifetime.TotalMilliseconds, (pair.Now + pair.RefreshLifetime).ToUnixTimeMilliseconds(),
+                pair.ClientAddress, pair.UserAgent, AuditOutbox.NewEventId(), pair.Actor ?? string.Empty,
+            ]);
+        return !result.IsNull && (RedisResult[]?)result is [var user, var family] && Guid.TryParse((string?)user, out var userId)
+            ? new RefreshedSession(userId, (string)family!)
+            : null;
+    }
 
     /// <summary>The family of a refresh token that was already rotated, or null if it never was.</summary>
     public async Task<ReusedRefreshToken?> FindReusedAsync(string tokenHash)
@@ -61,13 +91,16 @@ public sealed class TokenFamilies(IConnectionMultiplexer redis, TimeProvider tim
     /// Ends the session of a presented token (its whole family) in one atomic script and round trip; the session's
     /// user and family, or null when the token is unknown, expired or already revoked.
     /// </summary>
-    public async Task<RevokedSession?> RevokeByTokenAsync(string tokenHash)
+    public async Task<RevokedSession?> RevokeByTokenAsync(string tokenHash, RevocationOrigin origin)
     {
         var (indexPrefix, indexSuffix) = UserIndexAffixes;
         var result = await redis.GetDatabase().ScriptEvaluateAsync(
             TokenScripts.RevokeByToken,
-            [TokenStore.TokenKey(tokenHash), LiveSessionsKey],
-            [TokenStore.TokenKey(string.Empty).ToString(), FamilyKey(string.Empty).ToString(), indexPrefix, indexSuffix, tokenHash]);
+            [TokenStore.TokenKey(tokenHash), LiveSessionsKey, audit.Key],
+            [
+                TokenStore.TokenKey(string.Empty).ToString(), FamilyKey(string.Empty).ToString(), indexPrefix, indexSuffix, tokenHash,
+                time.GetUtcNow().ToUnixTimeMilliseconds(), AuditOutbox.NewEventId(), origin.Actor ?? string.Empty, origin.ClientAddress ?? string.Empty,
+            ]);
         if (result.IsNull || (RedisResult[]?)result is not [var user, var family, var deleted] || !Guid.TryParse((string?)user, out var userId)) return null;
         return new RevokedSession(userId, (string?)family is { Length: > 0 } id ? id : null, (long)deleted);
     }
@@ -87,17 +120,14 @@ public sealed class TokenFamilies(IConnectionMultiplexer redis, TimeProvider tim
     public long CountLive() =>
         redis.GetDatabase().SortedSetLength(LiveSessionsKey, time.GetUtcNow().ToUnixTimeMilliseconds(), double.PositiveInfinity);
 
-    private async Task<bool> StorePairAsync(
-        string script, RedisKey conditionKey, string expected, TokenSession? presented, TokenSession access, TokenSession refresh)
+    private async Task<bool> StorePairAsync(string script, RedisKey conditionKey, string expected, TokenSession access, TokenSession refresh)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var accessFields = TokenFields.From(access);
         var refreshFields = TokenFields.From(refresh);
         var arguments = new RedisValue[13 + (accessFields.Length * 2) + (refreshFields.Length * 2)];
         arguments[0] = expected;
-        arguments[1] = presented?.TokenHash ?? string.Empty;
-        arguments[2] = presented is null ? string.Empty : $"{presented.FamilyId} {presented.UserId}";
-        arguments[3] = (long)options.Value.RefreshTokenLifetime.TotalMilliseconds;
+        arguments[1] = arguments[2] = arguments[3] = string.Empty;
         arguments[4] = now;
         Pair(5, access);
         Pair(8, refresh);
@@ -113,7 +143,7 @@ public sealed class TokenFamilies(IConnectionMultiplexer redis, TimeProvider tim
         RedisKey[] keys =
         [
             conditionKey, TokenStore.UserSessionsKey(access.UserId), FamilyKey(access.FamilyId!),
-            presented is null ? FamilyKey(access.FamilyId!) : UsedKey(presented.TokenHash), LiveSessionsKey,
+            FamilyKey(access.FamilyId!), LiveSessionsKey,
             TokenStore.TokenKey(access.TokenHash), TokenStore.TokenKey(refresh.TokenHash),
         ];
         return (long)await redis.GetDatabase().ScriptEvaluateAsync(script, keys, arguments) == 1;

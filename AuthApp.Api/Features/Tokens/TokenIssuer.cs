@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using AuthApp.Api.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -26,14 +27,18 @@ public sealed class TokenIssuer(
     }
 
     /// <summary>
-    /// A refresh: the presented refresh token is retired and a new pair joins its family with the same account copy;
-    /// null if another request rotated it or an account change rewrote it first.
+    /// A refresh: the refresh token with <paramref name="presentedHash"/> is retired and a new pair joins its family
+    /// with the account copied from it; null when it is not a live refresh token (or another request rotated it first).
     /// </summary>
-    public async Task<IssuedToken?> RotateAsync(TokenSession presented, HttpContext context)
+    public async Task<(IssuedToken Issued, Guid UserId)?> RefreshAsync(string presentedHash, HttpContext context)
     {
-        var (issued, access, refresh) = NewPair(
-            AccountSnapshot.From(presented), presented.AccountVersion, context, presented.FamilyId!, presented.SessionStartedAt ?? presented.IssuedAt);
-        return await families.RotateAsync(presented, access, refresh) ? issued : null;
+        var accessToken = TokenFormat.NewAccessToken();
+        var refreshToken = TokenFormat.NewRefreshToken();
+        var accessLifetime = accessOptions.Value.AccessTokenLifetime;
+        var refreshed = await families.RefreshAsync(new RefreshPair(
+            presentedHash, hasher.Hash(accessToken), accessLifetime, hasher.Hash(refreshToken), refreshOptions.Value.RefreshTokenLifetime,
+            time.GetUtcNow(), context.ClientAddressOf() ?? string.Empty, UserAgentOf(context), context.User.FindFirstValue(ClaimTypes.NameIdentifier)));
+        return refreshed is null ? null : (new IssuedToken(accessToken, accessLifetime, refreshToken, refreshed.FamilyId), refreshed.UserId);
     }
 
     private (IssuedToken Issued, TokenSession Access, TokenSession Refresh) NewPair(
@@ -44,8 +49,7 @@ public sealed class TokenIssuer(
         var accessLifetime = accessOptions.Value.AccessTokenLifetime;
         var now = time.GetUtcNow();
         var address = context.ClientAddressOf();
-        var userAgent = context.Request.Headers.UserAgent.ToString();
-        userAgent = userAgent.Length > 256 ? userAgent[..256] : userAgent;
+        var userAgent = UserAgentOf(context);
         TokenSession Session(string token, string kind, TimeSpan lifetime) => new(
             hasher.Hash(token), kind, account.UserId, account.Email, account.Roles, now, now + lifetime, address, userAgent, familyId, sessionStartedAt)
         {
@@ -57,5 +61,11 @@ public sealed class TokenIssuer(
             new IssuedToken(accessToken, accessLifetime, refreshToken, familyId),
             Session(accessToken, TokenKinds.Access, accessLifetime),
             Session(refreshToken, TokenKinds.Refresh, refreshOptions.Value.RefreshTokenLifetime));
+    }
+
+    private static string UserAgentOf(HttpContext context)
+    {
+        var userAgent = context.Request.Headers.UserAgent.ToString();
+        return userAgent.Length > 256 ? userAgent[..256] : userAgent;
     }
 }

@@ -1,3 +1,5 @@
+using AuthApp.Api.Features.Audit;
+
 namespace AuthApp.Api.Features.Tokens;
 
 /// <summary>
@@ -73,11 +75,12 @@ internal static class TokenScripts
         """;
 
     /// <summary>
-    /// /revoke in one round trip. KEYS: token key, live-sessions set. ARGV: token key prefix, family key prefix,
-    /// user index key prefix and suffix, token hash. Ends the token's whole family (or the lone token); returns
+    /// /revoke in one round trip. KEYS: token key, live-sessions set, audit outbox. ARGV: token key prefix, family key
+    /// prefix, user index key prefix and suffix, token hash, now (ms), audit event id, actor ('' for none), client
+    /// address. Ends the token's whole family (or the lone token) and appends the audit event with it; returns
     /// { user id, family id, tokens deleted }, or nil when the token is unknown.
     /// </summary>
-    public const string RevokeByToken = """
+    public const string RevokeByToken = AuditOutbox.AppendFunction + $$"""
         local fields = redis.call('HMGET', KEYS[1], 'user_id', 'family_id')
         local user, family = fields[1], fields[2]
         if not user then return nil end
@@ -96,6 +99,9 @@ internal static class TokenScripts
         end
         deleted = deleted + redis.call('DEL', KEYS[1])
         redis.call('ZREM', index, ARGV[5])
+        if deleted > 0 then
+          audit(KEYS[3], ARGV[7], ARGV[6], '{{AuditEventTypes.Revocation}}', '{{AuditOutcomes.Success}}', ARGV[8], user, ARGV[9], 'session ' .. family)
+        end
         return { user, family, deleted }
         """;
 }

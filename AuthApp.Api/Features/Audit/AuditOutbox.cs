@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+using System.Text;
+using Npgsql;
+using StackExchange.Redis;
+
+namespace AuthApp.Api.Features.Audit;
+
+/// <summary>
+/// The audit outbox (decision 0086): the hot paths (refresh, revoke) append their audit event to a Redis stream from
+/// the same Lua script that makes the change, so the event exists exactly when the change does and the request never
+/// waits for PostgreSQL. <see cref="AuditOutboxDrain"/> moves the events into <c>audit_events</c>.
+/// The stream is named after the account database (host, port, name), so APIs of different databases that share a
+/// Redis never drain each other's events.
+/// </summary>
+public sealed class AuditOutbox(IConfiguration configuration)
+{
+    /// <summary>The consumer group every API replica drains through: each event goes to one of them.</summary>
+    public const string Group = "audit-writer";
+
+    /// <summary>
+    /// Lua: <c>audit(stream, id, at, kind, outcome, actor, subject, address, detail)</c>, pasted in front of a script.
+    /// Field names are read back by <see cref="Read"/>.
+    /// </summary>
+    public const string AppendFunction = """
+        local function audit(stream, id, at, kind, outcome, actor, subject, address, detail)
+          redis.call('XADD', stream, '*', 'id', id, 'at', at, 'type', kind, 'outcome', outcome,
+            'actor', actor, 'subject', subject, 'address', address, 'detail', detail)
+        end
+
+        """;
+
+    public RedisKey Key { get; } = KeyFor(configuration.GetConnectionString("authdb"));
+
+    /// <summary>A fresh event id: the drain stores each id once.</summary>
+    public static string NewEventId() => Guid.CreateVersion7().ToString("N");
+
+    /// <summary>The row an outbox entry describes, cleaned like any other; null when the entry is damaged.</summary>
+    internal static AuditRow? Read(StreamEntry entry)
+    {
+        string? Field(string name) => entry[name] is { IsNullOrEmpty: false } value ? (string?)value : null;
+        if (!Guid.TryParse(Field("id"), out var id) || !long.TryParse(Field("at"), out var at) || Field("type") is not { } type) return null;
+        var auditEvent = new AuditEvent(type, Field("outcome") ?? AuditOutcomes.Failure)
+        {
+            Actor = Field("actor"),
+            Subject = Field("subject"),
+            ClientAddress = Field("address"),
+            Detail = Field("detail"),
+        };
+        return AuditRow.From(auditEvent, DateTimeOffset.FromUnixTimeMilliseconds(at)) with { OutboxId = id };
+    }
+
+    /// <summary>The outbox of the account database at <paramref name="connectionString"/>.</summary>
+    public static RedisKey KeyFor(string? connectionString)
+    {
+        // Only where the database is, never the password: the key is visible to anyone who can list Redis keys.
+        var builder = new NpgsqlConnectionStringBuilder(connectionString ?? string.Empty);
+        var place = $"{builder.Host}:{builder.Port}/{builder.Database}";
+        return $"authapp:audit:outbox:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(place)))[..16]}";
+    }
+}

@@ -1,0 +1,121 @@
+using System.Net;
+using AuthApp.Api.Features.Audit;
+using AuthApp.Tests.Admin;
+using AuthApp.Tests.Infrastructure;
+using Npgsql;
+using StackExchange.Redis;
+using static AuthApp.Tests.Infrastructure.ApiClient;
+
+namespace AuthApp.Tests.Audit;
+
+/// <summary>
+/// Decision 0086: refresh and /revoke write their audit event to a Redis outbox in the same script as the change,
+/// and a drain moves it into PostgreSQL, once, even when PostgreSQL was away meanwhile.
+/// </summary>
+public sealed class AuditOutboxTests(TestServices services)
+{
+    [Fact] // S18, decision 0086
+    public async Task RefreshAndRevokeWorkWhilePostgresRefusesAndTheirEventsArriveOnceItIsBack()
+    {
+        var database = await services.CreateMigratedDatabaseAsync();
+        await using var api = services.CreateApi(settings => settings["ConnectionStrings:authdb"] = database + ";Timeout=3");
+        using var client = api.CreateClient();
+        var (email, password, user) = await client.RegisterAsync();
+        var userId = user.GetProperty("id").GetString()!;
+        var (_, refresh) = await client.LoginPairAsync(email, password);
+        await services.AuditOutboxDrainedAsync(database);
+        var name = new NpgsqlConnectionStringBuilder(database).Database!;
+
+        await AllowConnectionsAsync(name, allowed: false);
+        try
+        {
+            var (access, refresh2) = await client.RefreshPairAsync(refresh);
+            using var me = await client.GetMeAsync(access);
+            using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = refresh2 });
+            using var revoke = await client.PostAsync("/revoke", form, Cancel);
+
+            Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
+            // Both events wait in Redis while the database refuses: the drain keeps retrying, nothing is lost.
+            await Task.Delay(TimeSpan.FromSeconds(1), Cancel);
+            Assert.Equal(2, await services.RedisClient.GetDatabase().StreamLengthAsync(AuditOutbox.KeyFor(database)));
+        }
+        finally
+        {
+            await AllowConnectionsAsync(name, allowed: true);
+        }
+
+        var rows = await services.AuditRowsAsync(userId, database);
+        var refreshed = Assert.Single(rows, r => r.Type == AuditEventTypes.Refresh);
+        var revoked = Assert.Single(rows, r => r.Type == AuditEventTypes.Revocation);
+        Assert.All([refreshed, revoked], r => Assert.NotNull(r.OutboxId));
+        Assert.All([refreshed, revoked], r => Assert.Equal(AuditOutcomes.Success, r.Outcome));
+        Assert.StartsWith("session ", revoked.Detail);
+        Assert.True(refreshed.OccurredAt <= revoked.OccurredAt);
+        var pending = await services.RedisClient.GetDatabase().StreamPendingAsync(AuditOutbox.KeyFor(database), AuditOutbox.Group);
+        Assert.Equal(0, pending.PendingMessageCount);
+    }
+
+    [Fact] // decision 0086: a drain that stopped between insert and acknowledgement does not double a row
+    public async Task AnEventDeliveredTwiceIsStoredOnce()
+    {
+        var subject = Guid.NewGuid().ToString();
+        var id = AuditOutbox.NewEventId();
+        var key = AuditOutbox.KeyFor(services.DatabaseConnectionString);
+        NameValueEntry[] entry =
+        [
+            new("id", id), new("at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), new("type", AuditEventTypes.Revocation),
+            new("outcome", AuditOutcomes.Success), new("actor", ""), new("subject", subject), new("address", "127.0.0.1"), new("detail", "session x"),
+        ];
+
+        for (var delivery = 0; delivery < 2; delivery++)
+        {
+            await services.RedisClient.GetDatabase().StreamAddAsync(key, entry);
+            await services.AuditOutboxDrainedAsync();
+        }
+
+        var row = Assert.Single(await services.AuditRowsAsync(subject));
+        Assert.Equal(Guid.Parse(id), row.OutboxId);
+        Assert.Null(row.Actor);
+        Assert.Equal("127.0.0.1", row.ClientAddress);
+    }
+
+    [Fact] // S17: what arrives through the outbox is cleaned like any other event
+    public async Task AnOutboxEntryCarryingATokenIsRedacted()
+    {
+        var (access, _, _) = await services.Api.CreateClient().RegisterAndLoginAsync();
+        var subject = Guid.NewGuid().ToString();
+        await services.RedisClient.GetDatabase().StreamAddAsync(AuditOutbox.KeyFor(services.DatabaseConnectionString),
+        [
+            new("id", AuditOutbox.NewEventId()), new("at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), new("type", AuditEventTypes.Revocation),
+            new("outcome", AuditOutcomes.Success), new("actor", ""), new("subject", subject), new("address", ""), new("detail", $"oops {access}"),
+        ]);
+
+        var row = Assert.Single(await services.AuditRowsAsync(subject));
+        Assert.Equal("[redacted]", row.Detail);
+    }
+
+    private async Task AllowConnectionsAsync(string database, bool allowed)
+    {
+        await using var connection = new NpgsqlConnection(services.Postgres.ConnectionString("postgres"));
+        await connection.OpenAsync(Cancel);
+        await using (var alter = new NpgsqlCommand($"ALTER DATABASE \"{database}\" ALLOW_CONNECTIONS {(allowed ? "true" : "false")}", connection))
+        {
+            await alter.ExecuteNonQueryAsync(Cancel);
+        }
+
+        if (allowed)
+        {
+            // Idle pooled connections in this process (the tests' and the in-process API's) were cut: drop them.
+            NpgsqlConnection.ClearAllPools();
+            return;
+        }
+
+        // The API's pooled connections were opened before: end them, as an outage would.
+        await using var terminate = new NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", connection)
+        {
+            Parameters = { new() { Value = database } },
+        };
+        await terminate.ExecuteNonQueryAsync(Cancel);
+    }
+}
