@@ -1,9 +1,11 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using AuthApp.Api.Features.Audit;
 using AuthApp.Api.Features.Tokens;
 using AuthApp.Benchmarks.Api;
 using Aspire.Hosting.Testing;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -40,7 +42,11 @@ internal sealed class SessionPool : IAsyncDisposable
         var access = Options.Create(new AccessTokenOptions { TokenHashKey = key });
         var refresh = Options.Create(new RefreshTokenOptions());
         var hasher = new TokenHasher(access, new HostingEnvironment { EnvironmentName = Environments.Production }, NullLogger<TokenHasher>.Instance);
-        var issuer = new TokenIssuer(new TokenFamilies(redis, TimeProvider.System, refresh), hasher, access, refresh, TimeProvider.System);
+        var accounts = new ConfigurationBuilder()
+            .AddInMemoryCollection([new("ConnectionStrings:authdb", await system.App.GetConnectionStringAsync("authdb"))])
+            .Build();
+        var families = new TokenFamilies(redis, TimeProvider.System, refresh, new AuditOutbox(accounts));
+        var issuer = new TokenIssuer(families, hasher, access, refresh, TimeProvider.System);
         return new SessionPool(redis, issuer, new AccountVersions(redis), await CurrentUserAsync(system, accessToken));
     }
 
