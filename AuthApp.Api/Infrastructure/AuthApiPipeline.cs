@@ -2,6 +2,7 @@ using AuthApp.Api.Features.Audit;
 using AuthApp.Api.Features.Admin;
 using AuthApp.Api.Features.Compatibility;
 using AuthApp.Api.Features.Introspection;
+using AuthApp.Api.Features.Protection;
 using AuthApp.Api.Features.Sessions;
 using AuthApp.Api.Features.Tokens;
 using AuthApp.Api.Features.Users;
@@ -16,6 +17,7 @@ public static class AuthApiPipeline
     {
         app.UseAccessLog();
         app.UseSecurityHeaders();
+        app.UseLoadShedding();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();

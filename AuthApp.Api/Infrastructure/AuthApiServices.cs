@@ -25,6 +25,7 @@ public static class AuthApiServices
         services.AddValidatedOptions<RefreshTokenOptions, RefreshTokenOptionsValidator>(RefreshTokenOptions.Section);
         services.AddValidatedOptions<AccountLockoutOptions, AccountLockoutOptionsValidator>(AccountLockoutOptions.Section);
         services.AddValidatedOptions<RateLimitOptions, RateLimitOptionsValidator>(RateLimitOptions.Section);
+        services.AddValidatedOptions<OverloadOptions, OverloadOptionsValidator>(OverloadOptions.Section);
         services.AddValidatedOptions<PasswordPolicyOptions, PasswordPolicyOptionsValidator>(PasswordPolicyOptions.Section);
         services.AddValidatedOptions<IntrospectionOptions, IntrospectionOptionsValidator>(IntrospectionOptions.Section);
         services.AddValidatedOptions<CorsSettings, CorsSettingsValidator>(CorsSettings.Section);
@@ -114,6 +115,7 @@ public static class AuthApiServices
     {
         services.AddSingleton<LoginThrottle>();
         services.AddClientRateLimits();
+        services.AddLoadShedding();
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddSingleton<AuditBatchWriter>();
         services.AddSingleton<AuditOutbox>();

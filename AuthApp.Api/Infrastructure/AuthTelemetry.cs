@@ -16,6 +16,7 @@ public static class AuthTelemetry
     public const string LockoutsCounter = "authapp.lockouts";
     public const string RefreshesCounter = "authapp.refreshes";
     public const string RefreshReuseCounter = "authapp.refresh_token.reuse_detected";
+    public const string RequestsShedCounter = "authapp.requests.shed";
     public const string LiveSessionsGauge = "authapp.sessions.live";
 
     /// <summary>Span around a password check (user lookup, PBKDF2, rehash).</summary>
@@ -37,5 +38,6 @@ public static class AuthTelemetry
     public static readonly Counter<long> Introspections = Meter.CreateCounter<long>(IntrospectionsCounter, description: "Introspection answers by outcome.");
     public static readonly Counter<long> Lockouts = Meter.CreateCounter<long>(LockoutsCounter, description: "Temporary locks after too many failed logins, by scope.");
     public static readonly Counter<long> Refreshes = Meter.CreateCounter<long>(RefreshesCounter, description: "Refresh-token grants by outcome.");
+    public static readonly Counter<long> RequestsShed = Meter.CreateCounter<long>(RequestsShedCounter, description: "Requests answered 503 at once because the API was at its concurrency limit (Overload).");
     public static readonly Counter<long> RefreshReuses = Meter.CreateCounter<long>(RefreshReuseCounter, description: "Rotated refresh tokens presented again (each revokes a session).");
 }

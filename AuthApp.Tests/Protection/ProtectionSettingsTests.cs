@@ -16,6 +16,9 @@ public sealed class ProtectionSettingsTests(TestServices services)
     [InlineData("RateLimits:token:PermitLimit", "0", "RateLimits:token:PermitLimit must be at least 1")]
     [InlineData("RateLimits:register:Window", "00:00:00", "RateLimits:register:Window must be")]
     [InlineData("RateLimits:introspect:PermitLimit", "-3", "RateLimits:introspect:PermitLimit must be at least 1")]
+    [InlineData("Overload:MaxConcurrentRequests", "0", "Overload:MaxConcurrentRequests must be between 1 and 100000")]
+    [InlineData("Overload:QueueLimit", "-1", "Overload:QueueLimit must be between 0 and 100000")]
+    [InlineData("Overload:RetryAfter", "00:00:00", "Overload:RetryAfter must be")]
     public async Task BadProtectionSettingStopsStartupNamingTheKey(string key, string value, string expected)
     {
         await using var api = services.CreateApi(settings => settings[key] = value);

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using AuthApp.Api.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace AuthApp.Api.Features.Protection;
+
+/// <summary>
+/// The outermost guard against overload (<see cref="OverloadOptions"/>): one concurrency limiter for the whole API.
+/// A shed request costs no store access and no parsing, so shedding stays cheap when it matters most.
+/// <c>/health</c> and <c>/alive</c> bypass it: an orchestrator must see an overloaded API as alive, not dead.
+/// </summary>
+public static class LoadShedding
+{
+    public static IServiceCollection AddLoadShedding(this IServiceCollection services)
+    {
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<OverloadOptions>>().Value;
+            return new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+            {
+                PermitLimit = options.MaxConcurrentRequests,
+                QueueLimit = options.QueueLimit,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            });
+        });
+        return services;
+    }
+
+    public static IApplicationBuilder UseLoadShedding(this IApplicationBuilder app)
+    {
+        var limiter = app.ApplicationServices.GetRequiredService<ConcurrencyLimiter>();
+        var retryAfter = ((int)Math.Ceiling(app.ApplicationServices.GetRequiredService<IOptions<OverloadOptions>>().Value.RetryAfter.TotalSeconds))
+            .ToString(CultureInfo.InvariantCulture);
+        return app.Use(async (context, next) =>
+        {
+            if (IsProbe(context.Request.Path))
+            {
+                await next(context);
+                return;
+            }
+
+            using var lease = await limiter.AcquireAsync(1, context.RequestAborted);
+            if (lease.IsAcquired)
+            {
+                await next(context);
+                return;
+            }
+
+            AuthTelemetry.RequestsShed.Add(1);
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = retryAfter;
+            context.Response.Headers.CacheControl = "no-store";
+            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails =
+                {
+                    Status = StatusCodes.Status503ServiceUnavailable,
+                    Title = "Overloaded",
+                    Detail = $"The service is busy right now. Retry after {retryAfter} second(s).",
+                },
+            });
+        });
+    }
+
+    private static bool IsProbe(PathString path) =>
+        path.StartsWithSegments(ServiceDefaultsExtensions.HealthPath) || path.StartsWithSegments(ServiceDefaultsExtensions.AlivePath);
+}
