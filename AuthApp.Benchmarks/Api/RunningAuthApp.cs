@@ -55,7 +55,8 @@ internal sealed class RunningAuthApp : IAsyncDisposable
     /// <summary>HTTP Basic credentials of the introspection client.</summary>
     public AuthenticationHeaderValue ClientAuthorization { get; }
 
-    public static async Task<RunningAuthApp> StartAsync()
+    /// <param name="extraSettings">More API settings for this run (environment variable names), printed by the caller.</param>
+    public static async Task<RunningAuthApp> StartAsync(IReadOnlyDictionary<string, string>? extraSettings = null)
     {
         var clientSecret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AuthApp_AppHost>(
@@ -67,7 +68,7 @@ internal sealed class RunningAuthApp : IAsyncDisposable
         http.Port = http.TargetPort = FreeLoopbackPort();
         api.Annotations.Add(new EnvironmentCallbackAnnotation(context =>
         {
-            foreach (var (name, value) in ApiSettings) context.EnvironmentVariables[name] = value;
+            foreach (var (name, value) in ApiSettings.Concat(extraSettings ?? new Dictionary<string, string>())) context.EnvironmentVariables[name] = value;
             context.EnvironmentVariables[$"Auth__IntrospectionClients__{ClientId}"] = clientSecret;
         }));
 

@@ -1,4 +1,3 @@
-using System.Text;
 using AuthApp.Benchmarks.Api;
 using Aspire.Hosting.Testing;
 
@@ -35,7 +34,7 @@ internal static class LoadBenchmark
         await using var floor = await FloorServer.StartAsync(await system.App.GetConnectionStringAsync("redis")
             ?? throw new InvalidOperationException("The system has no Redis connection string."));
         await using var pool = await SessionPool.CreateAsync(system, access);
-        using var scripts = new ScriptFolder();
+        using var scripts = new TemporaryScripts();
         var api = system.Api.BaseAddress!;
         var form = new Dictionary<string, string> { ["Content-Type"] = "application/x-www-form-urlencoded" };
 
@@ -87,20 +86,4 @@ internal static class LoadBenchmark
     private static int RevokePoolSize(TimeSpan duration) => (int)(duration.TotalSeconds * RevokePoolPerSecond);
 
     private static string Lines(string[] tokens) => string.Join('\n', tokens) + '\n';
-
-    /// <summary>A temporary folder only this user can read: the scripts and pools hold live tokens.</summary>
-    private sealed class ScriptFolder : IDisposable
-    {
-        private readonly string _path = Directory.CreateTempSubdirectory("authapp-load-").FullName;
-
-        public string Write(string name, string content)
-        {
-            var path = Path.Combine(_path, name);
-            File.WriteAllText(path, content, new UTF8Encoding(false));
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            return path;
-        }
-
-        public void Dispose() => Directory.Delete(_path, recursive: true);
-    }
 }
