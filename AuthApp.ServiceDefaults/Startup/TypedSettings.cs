@@ -23,7 +23,9 @@ public sealed record TypedSettings(string Section, Type OptionsType)
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             if (property.GetIndexParameters().Length > 0) continue;
-            var child = section.GetSection(property.Name);
+            // The key as the user wrote it (binding ignores case), so the message names what they set.
+            var child = section.GetChildren().FirstOrDefault(c => string.Equals(c.Key, property.Name, StringComparison.OrdinalIgnoreCase))
+                ?? section.GetSection(property.Name);
             var problems = property.CanWrite || !IsScalar(property.PropertyType) ? CheckValue(child, property.PropertyType) : [];
             foreach (var problem in problems) yield return problem;
         }
