@@ -2,6 +2,10 @@ using AuthApp.AppHost;
 using AuthApp.LocalServers;
 
 var builder = DistributedApplication.CreateBuilder(args);
+if (!AppHostSettings.AreValid(builder))
+{
+    return 1;
+}
 
 // Stock containers where a container runtime answers (and always in the published manifest); otherwise the
 // installed servers as executables with the same connection strings (decision 0080).
@@ -29,8 +33,10 @@ var api = builder.AddProject<Projects.AuthApp_Api>("api")
     .WithEnvironment("Auth__TokenHashKey", tokenHashKey)
     .WithEnvironment("Bootstrap__AdminEmail", adminEmail)
     .WithEnvironment("Bootstrap__AdminPassword", adminPassword)
+    .WithIntrospectionClients()
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health")
+    .WithAppHostEnvironment()
     .WithApiReferenceUrl()
     .WaitFor(redis)
     .WaitForCompletion(migrations);
@@ -38,9 +44,11 @@ var api = builder.AddProject<Projects.AuthApp_Api>("api")
 var web = builder.AddProject<Projects.AuthApp_Web>("web")
     .WithReference(api)
     .WithReference(redis)
+    .WithAppHostEnvironment()
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health")
     .WaitFor(api);
 
 builder.PrintSummaryWhenUp(api, web, adminEmail);
 builder.Build().Run();
+return 0;

@@ -1,6 +1,4 @@
 using AuthApp.LocalServers;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -8,7 +6,7 @@ namespace AuthApp.AppHost;
 
 /// <summary>
 /// Once the admin site is healthy, one short log entry says where everything is: the API, its reference, the admin
-/// site, who signs in there and where the admin password lives (never the password itself). Aspire prints the
+/// site, who signs in there and where each secret parameter lives (never a value). Aspire prints the
 /// dashboard's login URL itself.
 /// </summary>
 internal static partial class StartupSummary
@@ -21,20 +19,27 @@ internal static partial class StartupSummary
     {
         if (!builder.ExecutionContext.IsRunMode) return;
         var state = builder.UsesContainers() ? null : LocalServerSettings.Of(builder).State;
-        var passwordSource = AdminPasswordSource(builder.Configuration);
+        var secrets = SecretSources.Of(builder.Configuration, SecretParameterNames(builder)).ToList();
         builder.Eventing.Subscribe<ResourceReadyEvent>(web.Resource, async (@event, ct) =>
         {
-            var lines = Lines(api.GetEndpoint("http").Url, ApiReferenceUrl.IsServed(builder), web.GetEndpoint("http").Url, await adminEmail.Resource.GetValueAsync(ct), passwordSource, state);
+            var lines = Lines(api.GetEndpoint("http").Url, ApiReferenceUrl.IsServed(builder), web.GetEndpoint("http").Url, await adminEmail.Resource.GetValueAsync(ct), secrets, state);
             LogSummary(@event.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AuthApp.AppHost"), string.Join(Environment.NewLine, lines));
         });
     }
 
-    internal static IEnumerable<string> Lines(string apiUrl, bool apiReference, string webUrl, string? adminEmail, string passwordSource, StateDirectory? state)
+    internal static IEnumerable<string> Lines(string apiUrl, bool apiReference, string webUrl, string? adminEmail, IReadOnlyList<(string Source, IReadOnlyList<string> Names)> secrets, StateDirectory? state)
     {
         yield return "AuthApp is up: every resource is healthy.";
         yield return apiReference ? $"  api          {apiUrl}   API reference: {apiUrl}/scalar/v1" : $"  api          {apiUrl}";
         yield return $"  web          {webUrl}";
-        yield return $"  admin login  {webUrl}/login as {adminEmail}; password: {passwordSource}";
+        yield return $"  admin login  {webUrl}/login as {adminEmail}; password: parameter admin-password (see secrets)";
+        var label = "  secrets      ";
+        foreach (var (source, names) in secrets)
+        {
+            yield return $"{label}{string.Join(", ", names)}: in {source}";
+            label = "               ";
+        }
+
         if (state is null) yield break;
         yield return $"  state        {state.Path} (delete it to reset all local data)";
         if (state.MovedFrom is not null)
@@ -43,16 +48,19 @@ internal static partial class StartupSummary
         }
     }
 
-    /// <summary>Where the admin password comes from: a setting of the user's, or the value Aspire generated into user secrets.</summary>
-    internal static string AdminPasswordSource(IConfiguration configuration)
+    /// <summary>The model's secret parameters, the servers' generated passwords included (those are not in the resource list).</summary>
+    private static IEnumerable<string> SecretParameterNames(IDistributedApplicationBuilder builder)
     {
-        const string key = "Parameters:admin-password";
-        var provider = (configuration as IConfigurationRoot)?.Providers.Reverse().FirstOrDefault(p => p.TryGet(key, out _));
-        var fromUserSecrets = provider is null
-            || (provider is JsonConfigurationProvider json && json.Source.Path?.EndsWith("secrets.json", StringComparison.Ordinal) == true);
-        return fromUserSecrets
-            ? "parameter admin-password, generated into the AppHost's user secrets (dotnet user-secrets list --project AuthApp.AppHost)"
-            : $"parameter admin-password, as you set it ({key})";
+        var passwords = builder.Resources.Select(resource => resource switch
+        {
+            LocalPostgresResource postgres => postgres.PasswordParameter,
+            LocalRedisResource redis => redis.PasswordParameter,
+            PostgresServerResource postgres => postgres.PasswordParameter,
+            RedisResource redis => redis.PasswordParameter,
+            _ => null,
+        });
+        return passwords.OfType<ParameterResource>().Concat(builder.Resources.OfType<ParameterResource>())
+            .Where(parameter => parameter.Secret).Select(parameter => parameter.Name).Distinct();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Summary}")]

@@ -44,17 +44,24 @@ public sealed class LocalServerSettings
     public static LocalServerSettings Of(IDistributedApplicationBuilder builder) =>
         Cache.GetValue(builder, b => Read(b.Configuration, b.AppHostDirectory));
 
+    /// <summary>One line per setting that cannot be used, naming its key (checked before the app model is built).</summary>
+    public static IEnumerable<string> Problems(IConfiguration configuration)
+    {
+        var modeText = configuration["AppHost:Servers"];
+        if (!string.IsNullOrWhiteSpace(modeText) && !TryParseMode(modeText, out _))
+        {
+            yield return "AppHost:Servers is not one of the allowed values: use auto, executables or containers.";
+        }
+    }
+
+    private static bool TryParseMode(string? text, out ServerMode mode) =>
+        Enum.TryParse(text, ignoreCase: true, out mode) && Enum.IsDefined(mode) && !int.TryParse(text, out _);
+
     internal static LocalServerSettings Read(IConfiguration configuration, string appHostDirectory)
     {
         var section = configuration.GetSection("AppHost");
-        var modeText = section["Servers"];
-        var mode = ServerMode.Auto;
-        if (!string.IsNullOrWhiteSpace(modeText) && (!Enum.TryParse(modeText, ignoreCase: true, out mode) || !Enum.IsDefined(mode)))
-        {
-            throw new DistributedApplicationException(
-                "AppHost:Servers is not one of the allowed values: use auto, executables or containers.");
-        }
-
+        if (Problems(configuration).FirstOrDefault() is { } problem) throw new DistributedApplicationException(problem);
+        var mode = TryParseMode(section["Servers"], out var parsed) ? parsed : ServerMode.Auto;
         var state = StateDirectory.Resolve(section["StateDirectory"], appHostDirectory);
         return new LocalServerSettings(mode, state, new ServerBinaries(section["BinaryPath"]));
     }

@@ -58,7 +58,7 @@ public static class AuthApiServices
         where TOptions : class
         where TValidator : class, IValidateOptions<TOptions>
     {
-        services.AddOptions<TOptions>().BindConfiguration(section).ValidateOnStart();
+        services.AddCheckedOptions<TOptions>(section);
         services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
     }
 

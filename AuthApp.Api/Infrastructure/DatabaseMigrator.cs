@@ -1,5 +1,7 @@
 using AuthApp.Api.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 
 namespace AuthApp.Api.Infrastructure;
@@ -46,7 +48,12 @@ public static partial class DatabaseMigrator
     private static async Task MigrateDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<AuthDbContext>().Database.MigrateAsync();
+        var database = scope.ServiceProvider.GetRequiredService<AuthDbContext>().Database;
+        // Npgsql's history repository reads the history table before creating it and treats "relation does not
+        // exist" as "nothing applied", which logs a failed command (and a server ERROR) on every fresh database.
+        // Creating it first, idempotently, leaves nothing to fail.
+        await database.ExecuteSqlRawAsync(database.GetService<IHistoryRepository>().GetCreateIfNotExistsScript());
+        await database.MigrateAsync();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database migrations applied")]

@@ -15,6 +15,8 @@ internal static class ProblemDefaults
             StatusCodes.Status405MethodNotAllowed => "This endpoint does not accept this HTTP method.",
             StatusCodes.Status413PayloadTooLarge => $"The request body exceeds {RequestLimits.MaxBodyBytes / 1024} KiB.",
             StatusCodes.Status415UnsupportedMediaType => "The body's content type is not accepted here.",
+            // A validation problem's body was read; its errors say what is wrong.
+            StatusCodes.Status400BadRequest when problem is HttpValidationProblemDetails => "Some values are not valid: see errors.",
             StatusCodes.Status400BadRequest => "The request could not be read.",
             _ => null,
         };

@@ -35,6 +35,21 @@ public sealed class WebStartupTests
         Assert.Contains("AdminSite:RevalidationInterval must be between", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RevalidationIntervalThatDoesNotParseStopsTheSiteNamingTheKeyAndTheExpectedKind()
+    {
+        var (exitCode, output) = await RunWebAsync(new()
+        {
+            ["ConnectionStrings__redis"] = "127.0.0.1:1,password=unused",
+            ["AdminSite__RevalidationInterval"] = "half a minute",
+        });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Startup stopped: AdminSite:RevalidationInterval does not parse: the value is not a TimeSpan", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("half a minute", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
     /// <summary>Runs the Web assembly built beside the AppHost (same configuration as the tests), with only the given settings.</summary>
     private static async Task<(int ExitCode, string Output)> RunWebAsync(Dictionary<string, string> environment)
     {

@@ -13,12 +13,12 @@ using StackExchange.Redis;
 namespace AuthApp.Web.Infrastructure;
 
 /// <summary>Everything the admin site registers and maps.</summary>
-public static partial class AdminSiteServices
+public static class AdminSiteServices
 {
     public static WebApplicationBuilder AddAdminSite(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<AdminSiteOptions>().BindConfiguration(AdminSiteOptions.Section).ValidateOnStart();
+        services.AddCheckedOptions<AdminSiteOptions>(AdminSiteOptions.Section);
         services.AddSingleton<IValidateOptions<AdminSiteOptions>, AdminSiteOptionsValidator>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -78,27 +78,10 @@ public static partial class AdminSiteServices
         return app;
     }
 
-    /// <summary>Validates the options before the host starts, so a bad setting stops it with one line per key.</summary>
-    public static async Task<bool> ConfigurationIsValidAsync(this WebApplication app)
-    {
-        try
-        {
-            _ = app.Services.GetRequiredService<IOptions<AdminSiteOptions>>().Value;
-            return true;
-        }
-        catch (OptionsValidationException ex)
-        {
-            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AuthApp.Web.Startup");
-            foreach (var failure in ex.Failures) LogInvalidSetting(logger, failure);
-            // Disposing flushes the console logger, which writes from a background queue.
-            await app.DisposeAsync();
-            return false;
-        }
-    }
+    /// <summary>Checks every setting before the host starts, so a bad one stops it with one line per key.</summary>
+    public static Task<bool> ConfigurationIsValidAsync(this WebApplication app) =>
+        app.SettingsAreValidAsync(() => _ = app.Services.GetRequiredService<IOptions<AdminSiteOptions>>().Value);
 
     private static void ConfigureApi(IServiceProvider provider, HttpClient http) =>
         http.BaseAddress = provider.GetRequiredService<IOptions<AdminSiteOptions>>().Value.ApiBaseAddress;
-
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Startup stopped: {Problem}")]
-    private static partial void LogInvalidSetting(ILogger logger, string problem);
 }

@@ -7,7 +7,7 @@ public static class AdminServices
 {
     public static IServiceCollection AddAdminServices(this IServiceCollection services)
     {
-        services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section).ValidateOnStart();
+        services.AddCheckedOptions<BootstrapOptions>(BootstrapOptions.Section);
         services.AddSingleton<IValidateOptions<BootstrapOptions>, BootstrapOptionsValidator>();
         services.AddScoped<AdminUserChanges>();
         services.AddScoped<AdminSessions>();
