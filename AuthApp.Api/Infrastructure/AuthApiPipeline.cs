@@ -5,6 +5,7 @@ using AuthApp.Api.Features.Introspection;
 using AuthApp.Api.Features.Sessions;
 using AuthApp.Api.Features.Tokens;
 using AuthApp.Api.Features.Users;
+using AuthApp.Api.Infrastructure.Input;
 using Scalar.AspNetCore;
 
 namespace AuthApp.Api.Infrastructure;
@@ -25,6 +26,7 @@ public static class AuthApiPipeline
         app.UseRequestBodyLimit();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseStorableInput();
         return app;
     }
 
