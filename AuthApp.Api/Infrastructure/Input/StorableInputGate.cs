@@ -35,6 +35,11 @@ internal static class StorableInputGate
         {
             return await request.ReadFormAsync(request.HttpContext.RequestAborted);
         }
+        catch (IOException broken) when (!request.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            // A multipart content type over a body that is not multipart: the client's mistake, not ours.
+            throw new BadHttpRequestException("The form body is malformed.", StatusCodes.Status400BadRequest, broken);
+        }
         catch (InvalidDataException)
         {
             request.Body.Position = 0;
