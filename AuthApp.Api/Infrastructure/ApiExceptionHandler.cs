@@ -1,14 +1,15 @@
-using System.Data.Common;
 using System.Text.Json;
 using AuthApp.Api.Features.Tokens;
+using AuthApp.Api.Infrastructure.Input;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
 using StackExchange.Redis;
 
 namespace AuthApp.Api.Infrastructure;
 
 /// <summary>
-/// The one place exceptions become answers: client mistakes a 4xx naming the problem, an
-/// unreachable store 503 (fail closed), anything else a generic 500 with no internals.
+/// The one place exceptions become answers: client mistakes a 4xx naming the problem (a refused field by
+/// name, never by value), an unreachable store 503 (fail closed), anything else a generic 500 with no internals.
 /// </summary>
 internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
@@ -23,6 +24,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
 
         var (status, title, detail) = Classify(exception);
         if (status >= 500) LogFailure(logger, status, exception.GetType().Name, exception);
+        else if (StoreFailures.IsDataError(exception)) LogDataError(logger);
         else LogRejected(logger, status, title);
 
         context.Response.StatusCode = status;
@@ -35,15 +37,17 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         }
 
         if (status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "5";
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = { Status = status, Title = title, Detail = detail },
-        });
+        var problem = RefusedField(exception) is { } refused
+            ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [refused.FieldName] = [detail] })
+            : new ProblemDetails();
+        (problem.Status, problem.Title, problem.Detail) = (status, title, detail);
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
     }
 
     private static (int Status, string Title, string Detail) Classify(Exception exception) => exception switch
     {
+        _ when RefusedField(exception) is { } refused =>
+            (400, "One or more validation errors occurred.", $"The field '{refused.FieldName}' {refused.Reason}"),
         BadHttpRequestException { InnerException: JsonException json } =>
             (400, "Malformed JSON", DescribeJson(json)),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
@@ -56,8 +60,11 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             (400, "Bad request", "The form body is malformed or too large."),
         RedisException or RedisTimeoutException =>
             (503, "Token store unavailable", "Tokens cannot be checked right now. Try again shortly."),
-        _ when IsDatabaseFailure(exception) =>
+        _ when StoreFailures.IsOutage(exception) =>
             (503, "Account store unavailable", "Accounts cannot be reached right now. Try again shortly."),
+        // A value the edge should have refused: still the client's request, and no outage.
+        _ when StoreFailures.IsDataError(exception) =>
+            (400, "Bad request", "A value in the request cannot be stored."),
         _ => (500, "Internal server error", "An unexpected error occurred."),
     };
 
@@ -70,18 +77,19 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             : $"The JSON body is malformed, or {where} is missing or has the wrong type.";
     }
 
-    private static bool IsDatabaseFailure(Exception exception)
+    /// <summary>A field the edge refused: thrown by the form and query gate, or by the JSON gate inside body binding.</summary>
+    private static RefusedFieldException? RefusedField(Exception exception) => exception switch
     {
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is DbException or TimeoutException) return true;
-        }
-
-        return false;
-    }
+        RefusedFieldException refused => refused,
+        BadHttpRequestException { InnerException: RefusedFieldException refused } => refused,
+        _ => null,
+    };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Request failed with {Status} ({ExceptionType})")]
     private static partial void LogFailure(ILogger logger, int status, string exceptionType, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The account store refused a value the edge let through (SQLSTATE class 22): answered 400")]
+    private static partial void LogDataError(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Request rejected with {Status}: {Title}")]
     private static partial void LogRejected(ILogger logger, int status, string title);

@@ -6,6 +6,7 @@ using AuthApp.Api.Features.Protection;
 using AuthApp.Api.Features.Sessions;
 using AuthApp.Api.Features.Tokens;
 using AuthApp.Api.Features.Users;
+using AuthApp.Api.Infrastructure.Input;
 using Scalar.AspNetCore;
 
 namespace AuthApp.Api.Infrastructure;
@@ -27,6 +28,7 @@ public static class AuthApiPipeline
         app.UseRequestBodyLimit();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseStorableInput();
         return app;
     }
 

@@ -7,6 +7,7 @@ using AuthApp.Api.Features.Protection;
 using AuthApp.Api.Features.Sessions;
 using AuthApp.Api.Features.Tokens;
 using AuthApp.Api.Features.Users;
+using AuthApp.Api.Infrastructure.Input;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -37,6 +38,8 @@ public static class AuthApiServices
             json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             json.SerializerOptions.RespectNullableAnnotations = true;
             json.SerializerOptions.RespectRequiredConstructorParameters = true;
+            // Strings a store cannot take (NUL, unpaired surrogates, a kilobyte and more) are 400s naming the field.
+            json.SerializerOptions.Converters.Add(new StorableStringConverter());
         });
         // Binding failures throw, so the exception handler can answer with a problem body naming them.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

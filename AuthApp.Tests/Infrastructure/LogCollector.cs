@@ -23,6 +23,13 @@ public sealed class LogCollector : ILoggerProvider
 
     private sealed class Collector(string category, ConcurrentQueue<LogLine> lines) : ILogger
     {
+        /// <summary>
+        /// A state value is only valid during the call (StackExchange.Redis logs results over pooled buffers),
+        /// so anything but plain values is kept as the text it had then.
+        /// </summary>
+        private static object? Capture(object? value) =>
+            value is null or string or IConvertible or Guid or DateTimeOffset or TimeSpan ? value : value.ToString();
+
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
@@ -31,7 +38,7 @@ public sealed class LogCollector : ILoggerProvider
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             var values = state as IEnumerable<KeyValuePair<string, object?>> ?? [];
-            lines.Enqueue(new LogLine(category, logLevel, formatter(state, exception), values.ToDictionary(kv => kv.Key, kv => kv.Value), exception?.ToString()));
+            lines.Enqueue(new LogLine(category, logLevel, formatter(state, exception), values.ToDictionary(kv => kv.Key, kv => Capture(kv.Value)), exception?.ToString()));
         }
     }
 }

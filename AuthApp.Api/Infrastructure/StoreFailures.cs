@@ -1,0 +1,47 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace AuthApp.Api.Infrastructure;
+
+/// <summary>
+/// Tells an account-store outage (answered 503, what monitoring counts) from an error about the data (a bug or
+/// input the edge should have refused), so a bad value can never make the database look down.
+/// </summary>
+internal static class StoreFailures
+{
+    /// <summary>
+    /// SQLSTATE classes that mean the server is unreachable, out of resources or shutting down: 08 connection
+    /// exception, 53 insufficient resources, 57P operator intervention, 57014 statement timeout or cancel, 58 system error.
+    /// </summary>
+    public static bool IsOutage(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            switch (current)
+            {
+                case PostgresException postgres:
+                    return postgres.SqlState is ['0', '8', ..] or ['5', '3', ..] or ['5', '7', 'P', ..] or "57014" or ['5', '8', ..];
+                // Without a server answer Npgsql marks failures to reach it (socket, I/O, pool exhausted) as transient;
+                // its other errors (a value it cannot encode, a closed connection used again) are ours.
+                case NpgsqlException npgsql:
+                    return npgsql.IsTransient;
+                case TimeoutException:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A SQLSTATE class 22 data exception: the server was up and refused a value.</summary>
+    public static bool IsDataError(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is PostgresException { SqlState: ['2', '2', ..] }) return true;
+            if (current is DbException) return false;
+        }
+
+        return false;
+    }
+}
