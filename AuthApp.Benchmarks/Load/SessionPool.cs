@@ -70,7 +70,26 @@ internal sealed class SessionPool : IAsyncDisposable
             await Task.WhenAll(batch);
         }
 
+        await PersistenceSettledAsync();
         return tokens;
+    }
+
+    /// <summary>
+    /// Minting a large pool makes Redis fork for an AOF rewrite or an RDB snapshot; the figures measured next would
+    /// time that fork on the same cores. Waits (at most two minutes) until Redis persists nothing in the background.
+    /// </summary>
+    private async Task PersistenceSettledAsync()
+    {
+        string[] busy = ["aof_rewrite_in_progress:1", "aof_rewrite_scheduled:1", "rdb_bgsave_in_progress:1"];
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        // Redis decides on a rewrite in its periodic cron: give it the chance to start one first.
+        await Task.Delay(TimeSpan.FromSeconds(1), limit.Token);
+        while (true)
+        {
+            var info = (string?)await _redis.GetDatabase().ExecuteAsync("INFO", "persistence") ?? string.Empty;
+            if (!busy.Any(flag => info.Contains(flag, StringComparison.Ordinal))) return;
+            await Task.Delay(TimeSpan.FromMilliseconds(200), limit.Token);
+        }
     }
 
     public async ValueTask DisposeAsync() => await _redis.DisposeAsync();
