@@ -48,6 +48,7 @@ internal sealed class AksOverlay(ModelTopology topology, KubernetesPublishingOpt
         }
 
         var containers = new ContainerFactory(topology, options);
+        var backup = new BackupCronJob(topology, containers).Name;
         files.AddYaml($"{Folder}/kustomization.yaml", new Kustomization
         {
             Resources = resources,
@@ -59,7 +60,12 @@ internal sealed class AksOverlay(ModelTopology topology, KubernetesPublishingOpt
             Patches =
             [
                 .. parts.StorageClass("managed-csi"),
-                .. topology.Workloads.Select(WorkloadIdentity),
+                .. topology.Workloads.Select(w => WorkloadIdentity(OverlayParts.Kind(w), w.Name, "/spec/template", w is ManifestContainer)),
+                // The backup reads the postgres password like the server does; its shell variables are not Flux's to fill.
+                .. backup is null ? [] : new[]
+                {
+                    WorkloadIdentity("CronJob", backup, "/spec/jobTemplate/spec/template", shellVariables: true),
+                },
                 .. projects.Select(p => OverlayParts.Patch("Deployment", p.Name, JsonPatchOperation.Add("/spec/replicas", Scaling.MinReplicas))),
             ],
         });
@@ -67,13 +73,13 @@ internal sealed class AksOverlay(ModelTopology topology, KubernetesPublishingOpt
         new FluxManifests().Generate(files);
     }
 
-    private KustomizePatch WorkloadIdentity(ManifestWorkload workload)
+    private static KustomizePatch WorkloadIdentity(string kind, string name, string template, bool shellVariables)
     {
         var operations = new List<JsonPatchOperation>
         {
-            JsonPatchOperation.Add("/spec/template/metadata/labels/azure.workload.identity~1use", "true"),
-            JsonPatchOperation.Add("/spec/template/spec/serviceAccountName", ServiceAccountName),
-            JsonPatchOperation.Add("/spec/template/spec/volumes/-", new V1Volume
+            JsonPatchOperation.Add($"{template}/metadata/labels/azure.workload.identity~1use", "true"),
+            JsonPatchOperation.Add($"{template}/spec/serviceAccountName", ServiceAccountName),
+            JsonPatchOperation.Add($"{template}/spec/volumes/-", new V1Volume
             {
                 Name = "secrets-store",
                 Csi = new V1CSIVolumeSource
@@ -85,20 +91,20 @@ internal sealed class AksOverlay(ModelTopology topology, KubernetesPublishingOpt
             }),
 
             // Mounting the volume is what makes the driver fetch the secrets and sync the Kubernetes Secret.
-            JsonPatchOperation.Add("/spec/template/spec/containers/0/volumeMounts/-", new V1VolumeMount
+            JsonPatchOperation.Add($"{template}/spec/containers/0/volumeMounts/-", new V1VolumeMount
             {
                 Name = "secrets-store",
                 MountPath = "/mnt/secrets-store",
                 ReadOnlyProperty = true,
             }),
         };
-        if (workload is ManifestContainer)
+        if (shellVariables)
         {
             // Their shell arguments use $REDIS_PASSWORD-style variables Flux must not substitute.
             operations.Add(JsonPatchOperation.Add("/metadata/annotations", new Dictionary<string, string> { ["kustomize.toolkit.fluxcd.io/substitute"] = "disabled" }));
         }
 
-        return OverlayParts.Patch(OverlayParts.Kind(workload), workload.Name, [.. operations]);
+        return OverlayParts.Patch(kind, name, [.. operations]);
     }
 
     private SecretProviderClass SecretProviderClass()

@@ -5,7 +5,8 @@ namespace AuthApp.Aspirate.Kubernetes;
 
 /// <summary>
 /// <c>base/</c>: Aspirate's per-resource folders (workload, service, kustomization with a <c>&lt;name&gt;-env</c>
-/// ConfigMap), plus the namespace, a default-deny NetworkPolicy and one policy per reachable resource.
+/// ConfigMap), plus the namespace, a default-deny NetworkPolicy, one policy per reachable resource and the nightly
+/// database backup.
 /// Secrets are only referenced here; the overlays supply them.
 /// </summary>
 internal sealed class BaseGenerator(ModelTopology topology, KubernetesPublishingOptions options)
@@ -14,7 +15,8 @@ internal sealed class BaseGenerator(ModelTopology topology, KubernetesPublishing
     {
         var containers = new ContainerFactory(topology, options);
         var workloads = new WorkloadFactory(topology, containers);
-        var networking = new NetworkingFactory(topology);
+        var backup = new BackupCronJob(topology, containers);
+        var networking = new NetworkingFactory(topology, backup.Name);
         var folders = new List<string>();
 
         foreach (var resource in topology.Workloads)
@@ -44,6 +46,9 @@ internal sealed class BaseGenerator(ModelTopology topology, KubernetesPublishing
             AddKustomization(files, containers, step, []);
             folders.Add(step.Name);
         }
+
+        backup.Generate(files);
+        if (backup.Name is { } backupFolder) folders.Add(backupFolder);
 
         files.AddYaml("base/namespace.yaml", Namespace());
         files.AddYaml("base/network-policy.yaml", NetworkingFactory.DefaultDeny());

@@ -4,7 +4,7 @@ using k8s.Models;
 namespace AuthApp.Aspirate.Kubernetes;
 
 /// <summary>Services and NetworkPolicies. Who may reach a resource follows the model's references.</summary>
-internal sealed class NetworkingFactory(ModelTopology topology)
+internal sealed class NetworkingFactory(ModelTopology topology, string? backupJob = null)
 {
     public static V1Service Service(ManifestWorkload resource) => new()
     {
@@ -37,7 +37,9 @@ internal sealed class NetworkingFactory(ModelTopology topology)
     /// <summary>Lets the pods that reference <paramref name="resource"/> reach its ports; <c>null</c> when none does.</summary>
     public V1NetworkPolicy? AllowReferrers(ManifestWorkload resource)
     {
-        var referrers = topology.PodsReaching(resource).Where(p => p != resource).ToList();
+        var referrers = topology.PodsReaching(resource).Where(p => p != resource).Select(WorkloadFactory.Labels).ToList();
+        // The backup CronJob is not in the model; PostgreSQL admits its pods too (pg_dump).
+        if (backupJob is not null && PublishedResource.Kind(resource) == ServerKind.Postgres) referrers.Add(BackupCronJob.Labels(backupJob));
         if (referrers.Count == 0)
         {
             return null;
@@ -56,7 +58,7 @@ internal sealed class NetworkingFactory(ModelTopology topology)
                 [
                     new V1NetworkPolicyIngressRule
                     {
-                        FromProperty = [.. referrers.Select(r => new V1NetworkPolicyPeer { PodSelector = new V1LabelSelector { MatchLabels = WorkloadFactory.Labels(r) } })],
+                        FromProperty = [.. referrers.Select(r => new V1NetworkPolicyPeer { PodSelector = new V1LabelSelector { MatchLabels = r } })],
                         Ports = [.. PublishedResource.Endpoints(resource).Select(e => new V1NetworkPolicyPort { Port = KubernetesValueResolver.Port(resource, e), Protocol = "TCP" })],
                     },
                 ],

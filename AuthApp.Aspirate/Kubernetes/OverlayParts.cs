@@ -46,7 +46,10 @@ internal sealed class OverlayParts(ModelTopology topology, KubernetesPublishingO
     /// <summary>Sets the storage class of every StatefulSet's volume claim template.</summary>
     public IEnumerable<KustomizePatch> StorageClass(string storageClass) => topology.Workloads
         .Where(w => PodVolumes.Data(w) is not null)
-        .Select(w => Patch("StatefulSet", w.Name, JsonPatchOperation.Add("/spec/volumeClaimTemplates/0/spec/storageClassName", storageClass)));
+        .Select(w => Patch("StatefulSet", w.Name, JsonPatchOperation.Add("/spec/volumeClaimTemplates/0/spec/storageClassName", storageClass)))
+        .Concat(new BackupCronJob(topology, new ContainerFactory(topology, options)).Name is { } backup
+            ? [Patch("PersistentVolumeClaim", backup, JsonPatchOperation.Add("/spec/storageClassName", storageClass))]
+            : []);
 
     /// <summary>The workload kind of a resource.</summary>
     public static string Kind(ManifestWorkload workload) => PodVolumes.Data(workload) is null ? "Deployment" : "StatefulSet";

@@ -13,6 +13,7 @@ public sealed class PostgresServer : IAsyncDisposable
     private readonly string _bin;
     private readonly string _root;
     private readonly string _data;
+    private string _options = "";
 
     private PostgresServer(string bin, string root, int port, string password)
     {
@@ -27,7 +28,8 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public string Password { get; }
 
-    public static async Task<PostgresServer> StartAsync()
+    /// <param name="maxConnections">Lower for the connection-exhaustion test, which must fill every slot.</param>
+    public static async Task<PostgresServer> StartAsync(int maxConnections = 300)
     {
         var bin = FindBinaries();
         var root = ProcessRunner.NewTempDirectory("authapp-pg");
@@ -38,10 +40,20 @@ public sealed class PostgresServer : IAsyncDisposable
 
         await server.RunAsync("initdb", ["-D", server._data, "-U", "postgres", "--auth=scram-sha-256", $"--pwfile={passwordFile}", "-E", "UTF8", "--locale=C", "--no-sync"]);
         // Durability is pointless for throw-away test data; turning it off keeps the suite fast.
-        var options = $"-p {server.Port} -c listen_addresses=127.0.0.1 -k {root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
-        await server.RunAsync("pg_ctl", ["-D", server._data, "-l", Path.Combine(root, "postgres.log"), "-o", options, "-w", "-t", "60", "start"]);
+        server._options = $"-p {server.Port} -c listen_addresses=127.0.0.1 -k {root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections={maxConnections}";
+        await server.StartAgainAsync();
         return server;
     }
+
+    /// <summary>A fast shutdown (clients are disconnected, as in a restart by an operator).</summary>
+    public Task StopAsync() => RunAsync("pg_ctl", ["-D", _data, "-m", "fast", "-w", "stop"]);
+
+    /// <summary>Starts the stopped server on the same port and data folder.</summary>
+    public Task StartAgainAsync() =>
+        RunAsync("pg_ctl", ["-D", _data, "-l", Path.Combine(_root, "postgres.log"), "-o", _options, "-w", "-t", "60", "start"]);
+
+    /// <summary>The folder of pg_dump, pg_restore and the server binaries found for this run.</summary>
+    public string BinaryDirectory => _bin;
 
     public string ConnectionString(string database) =>
         new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = "postgres", Password = Password, Database = database }.ConnectionString;

@@ -15,7 +15,8 @@ public sealed class NetworkAndSecretPolicyTests(RenderedOverlays overlays) : ICl
         var deny = policies["default-deny-ingress"];
         Assert.Empty(deny.Spec.PodSelector.MatchLabels ?? new Dictionary<string, string>());
         Assert.Null(deny.Spec.Ingress);
-        Assert.Equal(["api"], AllowedApps(policies["postgres"]));
+        // PostgreSQL: the api (with its migration step) and the nightly backup's pg_dump.
+        Assert.Equal(["api", "authdb-backup"], AllowedApps(policies["postgres"]));
         Assert.Equal("5432", Assert.Single(Assert.Single(policies["postgres"].Spec.Ingress).Ports).Port.Value);
 
         // Redis is referenced by the api (tokens) and by the web site (the model's WithReference(redis)).

@@ -28,7 +28,8 @@ internal sealed class RenderedOverlay
     /// <summary>Every pod template with the workload's kind and name.</summary>
     public IEnumerable<(string Workload, V1PodTemplateSpec Template)> PodTemplates =>
         OfType<V1Deployment>().Select(d => ($"Deployment/{d.Metadata.Name}", d.Spec.Template))
-            .Concat(OfType<V1StatefulSet>().Select(s => ($"StatefulSet/{s.Metadata.Name}", s.Spec.Template)));
+            .Concat(OfType<V1StatefulSet>().Select(s => ($"StatefulSet/{s.Metadata.Name}", s.Spec.Template)))
+            .Concat(OfType<V1CronJob>().Select(c => ($"CronJob/{c.Metadata.Name}", c.Spec.JobTemplate.Spec.Template)));
 
     /// <summary>Renders an overlay of a copy of the committed output (minikube gets a .env made from .env.example).</summary>
     public static async Task<RenderedOverlay> RenderCommittedAsync(string overlay)

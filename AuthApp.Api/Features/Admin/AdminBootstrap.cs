@@ -33,15 +33,17 @@ public sealed partial class AdminBootstrap(
             return;
         }
 
-        var result = await registration.RegisterAsync(settings.AdminEmail!, settings.AdminPassword!, "Administrator", [RoleNames.Admin], cancellationToken);
-        if (result.User is null) throw new InvalidOperationException("The bootstrap admin could not be created; check Bootstrap:AdminEmail and Bootstrap:AdminPassword.");
         // Inside the transaction: the row exists exactly when the admin does.
-        await audit.RecordAsync(
-            new AuditEvent(AuditEventTypes.AdminBootstrap, AuditOutcomes.Success)
-            {
-                Actor = AuditEventTypes.SystemActor, Subject = result.User.Id.ToString(), Detail = "created from Bootstrap:AdminEmail",
-            },
+        var result = await registration.RegisterAsync(
+            settings.AdminEmail!, settings.AdminPassword!, "Administrator", [RoleNames.Admin],
+            user => audit.RecordAsync(
+                new AuditEvent(AuditEventTypes.AdminBootstrap, AuditOutcomes.Success)
+                {
+                    Actor = AuditEventTypes.SystemActor, Subject = user.Id.ToString(), Detail = "created from Bootstrap:AdminEmail",
+                },
+                cancellationToken),
             cancellationToken);
+        if (result.User is null) throw new InvalidOperationException("The bootstrap admin could not be created; check Bootstrap:AdminEmail and Bootstrap:AdminPassword.");
         await transaction.CommitAsync(cancellationToken);
         LogCreated(logger, settings.AdminEmail!);
     }

@@ -25,7 +25,10 @@ public sealed partial class AdminUserChanges(
     {
         var roles = request.Roles ?? [RoleNames.User];
         if (RoleNames.Problem(roles) is { } roleProblem) return AdminOutcome.Invalid("roles", roleProblem);
-        var result = await registration.RegisterAsync(request.Email, request.Password, request.DisplayName, roles, context.RequestAborted);
+        var result = await registration.RegisterAsync(
+            request.Email, request.Password, request.DisplayName, roles,
+            user => audit.RecordAsync(context, AuditEventTypes.AdminUserCreated, AuditOutcomes.Success, user.Id.ToString(), $"roles: {string.Join(",", roles)}"),
+            context.RequestAborted);
         if (result.Errors is not null) return new AdminOutcome(null, Errors: result.Errors);
         if (result.EmailTaken)
         {
@@ -33,8 +36,7 @@ public sealed partial class AdminUserChanges(
             return AdminOutcome.Refused(AdminConflicts.EmailTaken);
         }
 
-        await audit.RecordAsync(context, AuditEventTypes.AdminUserCreated, AuditOutcomes.Success, result.User!.Id.ToString(), $"roles: {string.Join(",", roles)}");
-        LogChanged(logger, result.User.Id, "created");
+        LogChanged(logger, result.User!.Id, "created");
         return AdminOutcome.Done(result.User);
     }
 

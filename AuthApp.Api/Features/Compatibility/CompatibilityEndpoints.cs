@@ -33,8 +33,8 @@ public static class CompatibilityEndpoints
     public static async Task<Results<Ok<LegacyUserResponse>, ValidationProblem, ProblemHttpResult>> Register(
         LegacyRegisterRequest request, UserRegistration registration, IAuditLog audit, HttpContext context, CancellationToken cancellationToken)
     {
-        var result = await registration.RegisterAsync(request.Email, request.Password, null, cancellationToken);
-        await UserEndpoints.RecordAsync(audit, context, result);
+        var result = await registration.RegisterAsync(request.Email, request.Password, null, UserEndpoints.RecordCreated(audit, context), cancellationToken);
+        await UserEndpoints.RecordRefusalAsync(audit, context, result);
         if (result.Errors is not null) return TypedResults.ValidationProblem(result.Errors);
         if (result.EmailTaken) return ApiProblems.Conflict("An account with this email already exists.");
         return TypedResults.Ok(ToLegacy(result.User!));

@@ -12,12 +12,18 @@ public sealed record RegistrationResult(UserAccount? User, Dictionary<string, st
 public sealed partial class UserRegistration(
     AuthDbContext db, PasswordPolicy policy, PasswordHashing hashing, TimeProvider time, ILogger<UserRegistration> logger)
 {
-    public Task<RegistrationResult> RegisterAsync(string email, string password, string? displayName, CancellationToken cancellationToken) =>
-        RegisterAsync(email, password, displayName, [], cancellationToken);
+    public Task<RegistrationResult> RegisterAsync(
+        string email, string password, string? displayName, Func<UserAccount, Task> recordCreated, CancellationToken cancellationToken) =>
+        RegisterAsync(email, password, displayName, [], recordCreated, cancellationToken);
 
-    /// <summary>Registers with roles already set (admin-created accounts and the bootstrap admin).</summary>
+    /// <summary>
+    /// Registers with roles already set (admin-created accounts and the bootstrap admin). <paramref name="recordCreated"/>
+    /// writes the audit row in the same transaction as the account: a crash between the two can leave neither or both,
+    /// never an account without its record (S18).
+    /// </summary>
     public async Task<RegistrationResult> RegisterAsync(
-        string email, string password, string? displayName, IReadOnlyList<string> roles, CancellationToken cancellationToken)
+        string email, string password, string? displayName, IReadOnlyList<string> roles, Func<UserAccount, Task> recordCreated,
+        CancellationToken cancellationToken)
     {
         var errors = Validate(email, password, displayName);
         if (errors.Count > 0) return new RegistrationResult(null, errors, false);
@@ -36,9 +42,13 @@ public sealed partial class UserRegistration(
         };
         user.PasswordHash = hashing.Hash(user, password);
         db.Users.Add(user);
+        // The bootstrap admin arrives inside a transaction of its own; anyone else gets one here.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await recordCreated(user);
+            if (transaction is not null) await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
