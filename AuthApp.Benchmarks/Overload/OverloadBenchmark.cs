@@ -44,6 +44,7 @@ internal static class OverloadBenchmark
             var me = scripts.Write("me.lua", WrkScripts.Fixed("GET", "/users/me", new Dictionary<string, string> { ["Authorization"] = $"Bearer {access}" }, null));
             var alive = scripts.Write("alive.lua", WrkScripts.Fixed("GET", "/alive", new Dictionary<string, string>(), null));
             var api = system.Api.BaseAddress!;
+            await Wrk.RunAsync(new Uri(api, "/users/me"), me, options, LoadBenchmark.FirstWarmUp);
             foreach (var level in Levels)
             {
                 var load = options with { Connections = options.Connections * level };

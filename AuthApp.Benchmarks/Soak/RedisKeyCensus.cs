@@ -14,7 +14,8 @@ internal static class RedisKeyCensus
         var without = new Dictionary<string, long>(StringComparer.Ordinal);
         await foreach (var key in server.KeysAsync(pattern: "*", pageSize: 1000))
         {
-            if (await database.KeyTimeToLiveAsync(key) is not null) continue;
+            // -1: the key exists without an expiry (-2, gone since the scan, is not a leftover).
+            if ((long)await database.ExecuteAsync("PTTL", key) != -1) continue;
             var prefix = Prefix(key.ToString());
             without[prefix] = without.GetValueOrDefault(prefix) + 1;
         }

@@ -19,9 +19,10 @@ internal sealed class AuditBatchWriter : IAsyncDisposable
     /// <summary>Batches in flight at once: while some wait for their WAL flush, the next ones fill.</summary>
     private const int Writers = 4;
 
+    // One statement for the whole batch (one parse and plan, not one per row): each column arrives as an array.
     private const string Insert = """
         INSERT INTO audit_events (occurred_at, type, outcome, actor, subject, client_address, detail, outbox_id)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+        SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[])
         ON CONFLICT (outbox_id) DO NOTHING
         """;
 
@@ -80,22 +81,21 @@ internal sealed class AuditBatchWriter : IAsyncDisposable
         // The connection comes from the application's own DbContext, whichever way it is registered.
         var connection = (NpgsqlConnection)scope.ServiceProvider.GetRequiredService<AuthDbContext>().Database.GetDbConnection();
         await connection.OpenAsync();
-        // A batch without an explicit transaction runs in one implicit transaction: all rows or none.
-        await using var command = new NpgsqlBatch(connection);
-        foreach (var row in rows)
+        // One statement is one implicit transaction: all rows or none.
+        await using var command = new NpgsqlCommand(Insert, connection)
         {
-            command.BatchCommands.Add(new NpgsqlBatchCommand(Insert)
+            Parameters =
             {
-                Parameters =
-                {
-                    new() { Value = row.OccurredAt }, new() { Value = row.Type }, new() { Value = row.Outcome },
-                    new() { Value = (object?)row.Actor ?? DBNull.Value }, new() { Value = (object?)row.Subject ?? DBNull.Value },
-                    new() { Value = (object?)row.ClientAddress ?? DBNull.Value }, new() { Value = (object?)row.Detail ?? DBNull.Value },
-                    new() { Value = (object?)row.OutboxId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid },
-                },
-            });
-        }
-
+                new() { Value = rows.Select(r => r.OccurredAt).ToArray() },
+                new() { Value = rows.Select(r => r.Type).ToArray() },
+                new() { Value = rows.Select(r => r.Outcome).ToArray() },
+                new() { Value = rows.Select(r => r.Actor).ToArray() },
+                new() { Value = rows.Select(r => r.Subject).ToArray() },
+                new() { Value = rows.Select(r => r.ClientAddress).ToArray() },
+                new() { Value = rows.Select(r => r.Detail).ToArray() },
+                new() { Value = rows.Select(r => r.OutboxId).ToArray() },
+            },
+        };
         await command.ExecuteNonQueryAsync();
     }
 }
