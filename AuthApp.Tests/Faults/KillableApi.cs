@@ -22,25 +22,8 @@ public sealed class KillableApi : IAsyncDisposable
     /// <summary>Starts the API with <paramref name="settings"/> (configuration keys) and returns once /health answers 200.</summary>
     public static async Task<KillableApi> StartAsync(IReadOnlyDictionary<string, string?> settings)
     {
-        var directory = AppContext.BaseDirectory;
         var address = new Uri($"http://127.0.0.1:{ProcessRunner.FreePort()}");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(directory, "AuthApp.Api.dll"));
-        // Settings inherited from the machine would make the outcome depend on where the test runs.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("ConnectionStrings", StringComparison.OrdinalIgnoreCase)
-            || k.StartsWith("Auth__", StringComparison.OrdinalIgnoreCase) || k.StartsWith("OTEL_", StringComparison.Ordinal)
-            || k.EndsWith("ENVIRONMENT", StringComparison.Ordinal)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        var start = ApiProcess.StartInfo();
         start.Environment["ASPNETCORE_URLS"] = address.ToString();
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings.Where(s => s.Value is not null)) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

@@ -7,24 +7,8 @@ public static class ApiProcess
 {
     public static async Task<(int ExitCode, string Output)> RunAsync(string[] arguments, Dictionary<string, string> environment)
     {
-        var directory = AppContext.BaseDirectory;
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(directory, "AuthApp.Api.dll"));
+        var start = StartInfo();
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
-
-        // Settings inherited from the machine would make the outcome depend on where the test runs.
-        var inherited = start.Environment.Keys.Where(k =>
-            k.StartsWith("ConnectionStrings", StringComparison.OrdinalIgnoreCase)
-            || k.StartsWith("Auth__", StringComparison.OrdinalIgnoreCase)
-            || k.EndsWith("ENVIRONMENT", StringComparison.Ordinal)).ToList();
-        foreach (var name in inherited) start.Environment.Remove(name);
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         foreach (var (name, value) in environment) start.Environment[name] = value;
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the API.");
@@ -45,5 +29,30 @@ public static class ApiProcess
         }
 
         return (process.ExitCode, await output + await error);
+    }
+
+    /// <summary>
+    /// The built API in Production, without the settings this machine's environment would add (connection strings,
+    /// Auth, OTEL): they would make the outcome depend on where the test runs. Output is redirected.
+    /// </summary>
+    public static ProcessStartInfo StartInfo()
+    {
+        var directory = AppContext.BaseDirectory;
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(directory, "AuthApp.Api.dll"));
+        var inherited = start.Environment.Keys.Where(k =>
+            k.StartsWith("ConnectionStrings", StringComparison.OrdinalIgnoreCase)
+            || k.StartsWith("Auth__", StringComparison.OrdinalIgnoreCase)
+            || k.StartsWith("OTEL_", StringComparison.Ordinal)
+            || k.EndsWith("ENVIRONMENT", StringComparison.Ordinal)).ToList();
+        foreach (var name in inherited) start.Environment.Remove(name);
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        return start;
     }
 }
