@@ -40,8 +40,38 @@ public sealed class TokenFamilies(IConnectionMultiplexer redis, TimeProvider tim
     /// Stores the first access and refresh token of a new family, only if the account's version stamp is still
     /// <paramref name="accountVersion"/> (read before the account row): false when an account change came in between.
     /// </summary>
-    public Task<bool> StartAsync(TokenSession access, TokenSession refresh, string accountVersion) =>
-        StorePairAsync(PairScripts.Start, AccountVersions.Key(access.UserId), accountVersion, access, refresh);
+    public async Task<bool> StartAsync(TokenSession access, TokenSession refresh, string accountVersion)
+    {
+        var accessFields = TokenFields.From(access);
+        var refreshFields = TokenFields.From(refresh);
+        var arguments = new RedisValue[10 + (accessFields.Length * 2) + (refreshFields.Length * 2)];
+        arguments[0] = accountVersion;
+        arguments[1] = time.GetUtcNow().ToUnixTimeMilliseconds();
+        Pair(2, access);
+        Pair(5, refresh);
+        arguments[8] = refresh.FamilyId;
+        arguments[9] = accessFields.Length * 2;
+        var next = 10;
+        foreach (var field in accessFields.Concat(refreshFields))
+        {
+            arguments[next++] = field.Name;
+            arguments[next++] = field.Value;
+        }
+
+        RedisKey[] keys =
+        [
+            AccountVersions.Key(access.UserId), TokenStore.UserSessionsKey(access.UserId), FamilyKey(access.FamilyId!), LiveSessionsKey,
+            TokenStore.TokenKey(access.TokenHash), TokenStore.TokenKey(refresh.TokenHash),
+        ];
+        return (long)await redis.GetDatabase().ScriptEvaluateAsync(PairScripts.Start, keys, arguments) == 1;
+
+        void Pair(int at, TokenSession token)
+        {
+            arguments[at] = token.TokenHash;
+            arguments[at + 1] = (long)(token.ExpiresAt - token.IssuedAt).TotalMilliseconds;
+            arguments[at + 2] = token.ExpiresAt.ToUnixTimeMilliseconds();
+        }
+    }
 
     /// <summary>
     /// A refresh in one atomic script (<see cref="RefreshScript"/>): retires the presented refresh token and stores the
@@ -119,40 +149,4 @@ public sealed class TokenFamilies(IConnectionMultiplexer redis, TimeProvider tim
     /// <summary>Sessions whose refresh token has not expired, across all users (for the live-sessions gauge).</summary>
     public long CountLive() =>
         redis.GetDatabase().SortedSetLength(LiveSessionsKey, time.GetUtcNow().ToUnixTimeMilliseconds(), double.PositiveInfinity);
-
-    private async Task<bool> StorePairAsync(string script, RedisKey conditionKey, string expected, TokenSession access, TokenSession refresh)
-    {
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var accessFields = TokenFields.From(access);
-        var refreshFields = TokenFields.From(refresh);
-        var arguments = new RedisValue[13 + (accessFields.Length * 2) + (refreshFields.Length * 2)];
-        arguments[0] = expected;
-        arguments[1] = arguments[2] = arguments[3] = string.Empty;
-        arguments[4] = now;
-        Pair(5, access);
-        Pair(8, refresh);
-        arguments[11] = refresh.FamilyId;
-        arguments[12] = accessFields.Length * 2;
-        var next = 13;
-        foreach (var field in accessFields.Concat(refreshFields))
-        {
-            arguments[next++] = field.Name;
-            arguments[next++] = field.Value;
-        }
-
-        RedisKey[] keys =
-        [
-            conditionKey, TokenStore.UserSessionsKey(access.UserId), FamilyKey(access.FamilyId!),
-            FamilyKey(access.FamilyId!), LiveSessionsKey,
-            TokenStore.TokenKey(access.TokenHash), TokenStore.TokenKey(refresh.TokenHash),
-        ];
-        return (long)await redis.GetDatabase().ScriptEvaluateAsync(script, keys, arguments) == 1;
-
-        void Pair(int at, TokenSession token)
-        {
-            arguments[at] = token.TokenHash;
-            arguments[at + 1] = (long)(token.ExpiresAt - token.IssuedAt).TotalMilliseconds;
-            arguments[at + 2] = token.ExpiresAt.ToUnixTimeMilliseconds();
-        }
-    }
 }
