@@ -41,7 +41,6 @@ public static class TokenEndpoints
         {
             if (!request.HasFormContentType) return ApiProblems.UnsupportedMediaType(FormContentType);
             var form = await request.ReadFormAsync(cancellationToken);
-            if (form["token"].Count > 1) return ApiProblems.BadRequest("The token parameter was sent more than once.");
             token = form["token"].ToString();
         }
 
