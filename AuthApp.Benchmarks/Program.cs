@@ -22,7 +22,7 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("Usage: dotnet run -c Release --project AuthApp.Benchmarks -- <startup [--runs N] | api | load [--duration S] [--connections N] [--threads N] | overload [same options as load] | soak [--minutes N] [--workers N] | hotpath | hashing>");
+    Console.Error.WriteLine("Usage: dotnet run -c Release --project AuthApp.Benchmarks -- <startup [--runs N] | api | load [--duration S] [--connections N] [--threads N] [--only alive,me,introspect,refresh,revoke,login] | overload [same options as load] | soak [--minutes N] [--workers N] | hotpath | hashing>");
     Console.Error.WriteLine("  startup  time from start to every resource healthy, cold (new state directory) and warm (existing data)");
     Console.Error.WriteLine("  api      HTTP round trips to the running system (/users/me, /introspect, /token) against GET /alive");
     Console.Error.WriteLine("  load     the running system under wrk: floor (one Redis GET), /alive, /users/me, /introspect, refresh, /revoke, login");

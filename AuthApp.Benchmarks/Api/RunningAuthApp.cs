@@ -69,6 +69,14 @@ internal sealed class RunningAuthApp : IAsyncDisposable
         api.Annotations.Add(new EnvironmentCallbackAnnotation(context =>
         {
             foreach (var (name, value) in ApiSettings.Concat(extraSettings ?? new Dictionary<string, string>())) context.EnvironmentVariables[name] = value;
+            // For `perf record`: the runtime writes /tmp/perf-PID.map so JIT-compiled frames get names.
+            // W^X off as well: with it, JIT code runs from a second mapping that the perf map does not describe.
+            if (Environment.GetEnvironmentVariable("AUTHAPP_BENCH_PERF_MAP") == "1")
+            {
+                context.EnvironmentVariables["DOTNET_PerfMapEnabled"] = "1";
+                context.EnvironmentVariables["DOTNET_EnableWriteXorExecute"] = "0";
+            }
+
             context.EnvironmentVariables[$"Auth__IntrospectionClients__{ClientId}"] = clientSecret;
         }));
 

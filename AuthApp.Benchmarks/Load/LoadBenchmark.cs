@@ -44,45 +44,52 @@ internal static class LoadBenchmark
         var api = system.Api.BaseAddress!;
         var form = new Dictionary<string, string> { ["Content-Type"] = "application/x-www-form-urlencoded" };
 
+        var apiCpu = ProcessCpu.Of(system.App, "api");
+        var redisCpu = ProcessCpu.Of(system.App, "redis");
+        var floorUri = new Uri(floor.Address, FloorServer.Path);
         var rows = new List<LoadRow>();
         var warmUp = FirstWarmUp;
-        async Task MeasureAsync(string name, Uri target, Func<string, Task<(string Script, string[] Args)>> prepare, string note, LoadOptions? load = null)
+        async Task MeasureAsync(string name, Uri target, Func<string, Task<(string Script, string[] Args)>> prepare, string note, LoadOptions? load = null, string? endpoint = null)
         {
+            if (endpoint is not null && !options.Includes(endpoint)) return;
             Console.WriteLine($"  {name} ...");
             var (warmScript, warmArgs) = await prepare("warm");
             await Wrk.RunAsync(target, warmScript, load ?? options, warmUp, warmArgs);
             warmUp = WarmUp;
             var (script, args) = await prepare("measured");
-            rows.Add(new LoadRow(name, await Wrk.RunAsync(target, script, load ?? options, options.Duration, args), note));
+            // The floor's server is this process; every other row's is the API.
+            var server = target == floorUri ? ProcessCpu.Current : apiCpu;
+            var before = (Server: server?.Used(), Redis: redisCpu?.Used());
+            var result = await Wrk.RunAsync(target, script, load ?? options, options.Duration, args);
+            rows.Add(new LoadRow(name, result, note, PerRequest(server?.Used() - before.Server, result), PerRequest(redisCpu?.Used() - before.Redis, result)));
         }
 
         Task<(string, string[])> Fixed(string file, string method, string path, Dictionary<string, string> headers, string? body = null) =>
             Task.FromResult((scripts.Write(file, WrkScripts.Fixed(method, path, headers, body)), Array.Empty<string>()));
 
-        var floorUri = new Uri(floor.Address, FloorServer.Path);
         const string FloorNote = "minimal ASP.NET Core endpoint in the benchmark process: one Redis GET, same Redis; measured first and last, the ratio is to their mean";
         await MeasureAsync("floor, first (1 Redis GET)", floorUri, _ => Fixed("floor.lua", "GET", FloorServer.Path, []), FloorNote);
         await MeasureAsync("GET /alive", new Uri(api, "/alive"), _ => Fixed("alive.lua", "GET", "/alive", []),
-            "the API's pipeline with no store access");
+            "the API's pipeline with no store access", endpoint: "alive");
         await MeasureAsync("GET /users/me", new Uri(api, "/users/me"),
             _ => Fixed("me.lua", "GET", "/users/me", new() { ["Authorization"] = $"Bearer {access}" }),
-            "one live access token, every request");
+            "one live access token, every request", endpoint: "me");
         await MeasureAsync("POST /introspect", new Uri(api, "/introspect"),
             _ => Fixed("introspect.lua", "POST", "/introspect", new(form) { ["Authorization"] = system.ClientAuthorization.ToString() }, $"token={access}"),
-            "one live access token, client authenticated with HTTP Basic");
+            "one live access token, client authenticated with HTTP Basic", endpoint: "introspect");
         await MeasureAsync("POST /token (refresh)", new Uri(api, "/token"),
             async phase => (scripts.Write("refresh.lua", WrkScripts.RefreshChain),
                 [scripts.Write($"refresh-{phase}.txt", Lines(await pool.IssueAsync(options.Connections * 4, refreshTokens: true))), options.Threads.ToString()]),
-            "real rotations: each request presents a live refresh token, the answer's new one is queued for a later request");
+            "real rotations: each request presents a live refresh token, the answer's new one is queued for a later request", endpoint: "refresh");
         await MeasureAsync("POST /revoke", new Uri(api, "/revoke"),
             async phase => (scripts.Write("revoke.lua", WrkScripts.RevokePool),
                 [scripts.Write($"revoke-{phase}.txt", Lines(await pool.IssueAsync(RevokePoolSize(phase == "warm" ? warmUp : options.Duration), refreshTokens: false))), options.Threads.ToString()]),
-            "each request ends a different live session (access token in the form)");
+            "each request ends a different live session (access token in the form)", endpoint: "revoke");
         // Two connections: PBKDF2 is CPU-bound, so more only queue; 32 leave no login finished within a short run.
         await MeasureAsync("POST /token (password)", new Uri(api, "/token"),
             _ => Fixed("login.lua", "POST", "/token", form, loginBody),
             "a real login each time, 1 thread and 2 connections (one per core): PBKDF2 (210,000 iterations) dominates",
-            options with { Threads = 1, Connections = 2 });
+            options with { Threads = 1, Connections = 2 }, endpoint: "login");
         await MeasureAsync("floor, last (1 Redis GET)", floorUri, _ => Fixed("floor.lua", "GET", FloorServer.Path, []), FloorNote);
 
         LoadTable.Print(rows, options);
@@ -90,6 +97,9 @@ internal static class LoadBenchmark
         Console.WriteLine("Revoke and refresh pools are sessions of the benchmark user minted in Redis with the API's own TokenIssuer (what a login writes), since PBKDF2 makes real logins too slow to pre-issue thousands.");
         return rows.Any(r => r.Result.SocketErrors > 0 || r.Result.PoolShortfall > 0) ? 1 : 0;
     }
+
+    private static TimeSpan? PerRequest(TimeSpan? cpu, WrkResult result) =>
+        cpu is { } used && result.Requests > 0 ? used / result.Requests : null;
 
     private static int RevokePoolSize(TimeSpan duration) => (int)(duration.TotalSeconds * RevokePoolPerSecond);
 

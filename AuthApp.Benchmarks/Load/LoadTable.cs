@@ -3,7 +3,12 @@ using System.Globalization;
 namespace AuthApp.Benchmarks.Load;
 
 /// <summary>One measured endpoint and what its figures mean.</summary>
-internal sealed record LoadRow(string Endpoint, WrkResult Result, string Note);
+/// <param name="Endpoint">The row's name.</param>
+/// <param name="Result">wrk's figures.</param>
+/// <param name="Note">What the row drove, printed under the table.</param>
+/// <param name="ServerCpu">CPU per request of the process that answered (the API, or this process for the floor).</param>
+/// <param name="RedisCpu">CPU per request of the Redis server.</param>
+internal sealed record LoadRow(string Endpoint, WrkResult Result, string Note, TimeSpan? ServerCpu = null, TimeSpan? RedisCpu = null);
 
 /// <summary>Prints the load figures as a Markdown table, each row's ratio taken against the floor.</summary>
 internal static class LoadTable
@@ -15,16 +20,17 @@ internal static class LoadTable
         Console.WriteLine();
         Console.WriteLine($"wrk -t{options.Threads} -c{options.Connections} -d{options.Duration.TotalSeconds:0}s, {Environment.ProcessorCount} cores, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
         Console.WriteLine();
-        Console.WriteLine("| Endpoint | req/s | p50 | p99 | non-2xx | × floor |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| Endpoint | req/s | p50 | p99 | non-2xx | × floor | server CPU/req | Redis CPU/req |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var row in rows)
         {
             var r = row.Result;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {row.Endpoint} | {r.RequestsPerSecond:N0} | {Format(r.P50)} | {Format(r.P99)} | {r.Non2xx} | {r.RequestsPerSecond / floor:0.00} |"));
+                $"| {row.Endpoint} | {r.RequestsPerSecond:N0} | {Format(r.P50)} | {Format(r.P99)} | {r.Non2xx} | {r.RequestsPerSecond / floor:0.00} | {Cpu(row.ServerCpu)} | {Cpu(row.RedisCpu)} |"));
         }
 
         Console.WriteLine();
+        Console.WriteLine("CPU/req: user plus system CPU time the answering process (the API; this process for the floor) and Redis used during the measured run, divided by its requests. Background work the requests cause (the audit drain) is included; a busy machine lowers req/s far more than it changes these.");
         foreach (var row in rows)
         {
             var warnings = new List<string>();
@@ -33,6 +39,9 @@ internal static class LoadTable
             Console.WriteLine($"- {row.Endpoint}: {row.Note}.{(warnings.Count > 0 ? " WARNING: " + string.Join("; ", warnings) + "." : "")}");
         }
     }
+
+    private static string Cpu(TimeSpan? perRequest) =>
+        perRequest is { } cpu ? string.Create(CultureInfo.InvariantCulture, $"{cpu.TotalMicroseconds:0} µs") : "n/a";
 
     private static string Format(TimeSpan latency) => latency.TotalMilliseconds >= 1
         ? string.Create(CultureInfo.InvariantCulture, $"{latency.TotalMilliseconds:0.00} ms")

@@ -50,7 +50,7 @@ internal static class OverloadBenchmark
                 var load = options with { Connections = options.Connections * level };
                 Console.WriteLine($"  {level}× ({load.Connections} connections) ...");
                 await Wrk.RunAsync(new Uri(api, "/users/me"), me, load, WarmUp);
-                var probe = Wrk.RunAsync(new Uri(api, "/alive"), alive, new LoadOptions(options.Duration, 1, 1), options.Duration);
+                var probe = Wrk.RunAsync(new Uri(api, "/alive"), alive, options with { Connections = 1, Threads = 1 }, options.Duration);
                 var checks = await Wrk.RunAsync(new Uri(api, "/users/me"), me, load, options.Duration);
                 var health = await probe;
                 rows.Add(string.Create(CultureInfo.InvariantCulture,
