@@ -26,14 +26,14 @@ internal static class FixedPortCheck
         // Publishing binds nothing; under Aspire.Hosting.Testing DCP randomises every port, so none is fixed.
         if (!builder.ExecutionContext.IsRunMode || builder.Configuration.GetValue<bool>("DcpPublisher:RandomizePorts")) return true;
 
-        var problems = AppHostProblems(builder.Configuration).Concat(EndpointProblems(builder)).ToList();
+        var problems = AppHostProblems(builder).Concat(EndpointProblems(builder)).ToList();
         foreach (var problem in problems) Console.Error.WriteLine($"Startup stopped: {problem}");
         return problems.Count == 0;
     }
 
-    private static IEnumerable<string> AppHostProblems(IConfiguration configuration) =>
+    private static IEnumerable<string> AppHostProblems(IDistributedApplicationBuilder builder) =>
         from key in AppHostUrls
-        let urls = configuration[key]
+        let urls = builder.Configuration[key]
         where !string.IsNullOrWhiteSpace(urls)
         from url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
         where Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Port > 0 && !IsFree(uri.Host, uri.Port)
