@@ -42,8 +42,10 @@ public sealed class PrerequisiteTests : IDisposable
         using var holder = new TcpListener(IPAddress.Loopback, 0);
         holder.Start();
         var port = ((IPEndPoint)holder.LocalEndpoint).Port;
+        // A state folder the postgres user may enter, as the run may be root's.
+        var state = ThrowawayAppHost.NewStateDirectory("authapp-busyport-");
         // The dashboard's address as the launch profile gives it under ./run.sh, on a port another process holds.
-        var result = await Publishing.ProcessRunner.AppHostAsync(ThrowawayAppHost.Arguments(_empty), new Dictionary<string, string>
+        var result = await Publishing.ProcessRunner.AppHostAsync(ThrowawayAppHost.Arguments(state), new Dictionary<string, string>
         {
             ["DOTNET_ENVIRONMENT"] = "Development",
             ["ASPNETCORE_URLS"] = $"http://localhost:{port}",
@@ -57,7 +59,8 @@ public sealed class PrerequisiteTests : IDisposable
         Assert.All(lines, line => Assert.StartsWith("Startup stopped: ", line, StringComparison.Ordinal));
         Assert.DoesNotContain("   at ", result.Output + result.Error, StringComparison.Ordinal);
         // Stopped before any resource existed: no server was started on the state folder.
-        Assert.False(Directory.Exists(Path.Combine(_empty, "postgres", "data")));
+        Assert.False(Directory.Exists(Path.Combine(state, "postgres", "data")));
+        Directory.Delete(state, recursive: true);
     }
 
     [Fact]
