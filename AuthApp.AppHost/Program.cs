@@ -49,6 +49,11 @@ var web = builder.AddProject<Projects.AuthApp_Web>("web")
     .WithHttpHealthCheck("/health")
     .WaitFor(api);
 
+if (!builder.PortsAreFree())
+{
+    return 1;
+}
+
 builder.PrintSummaryWhenUp(api, web, adminEmail);
 builder.Build().Run();
 return 0;

@@ -1,4 +1,7 @@
+using System.Net;
+using System.Net.Sockets;
 using AuthApp.LocalServers;
+using AuthApp.Testing;
 
 namespace AuthApp.Tests.AppHost;
 
@@ -31,6 +34,33 @@ public sealed class PrerequisiteTests : IDisposable
         Assert.Contains("Startup stopped: AppHost:IntrospectionClients:orders-api must be a secret of at least 16 characters.", lines);
         Assert.DoesNotContain("hunter2", result.Output + result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Output + result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ABusyFixedPortEndsWithOneLineNamingItExitCodeOneAndNoStackTrace()
+    {
+        using var holder = new TcpListener(IPAddress.Loopback, 0);
+        holder.Start();
+        var port = ((IPEndPoint)holder.LocalEndpoint).Port;
+        // A state folder the postgres user may enter, as the run may be root's.
+        var state = ThrowawayAppHost.NewStateDirectory("authapp-busyport-");
+        // The dashboard's address as the launch profile gives it under ./run.sh, on a port another process holds.
+        var result = await Publishing.ProcessRunner.AppHostAsync(ThrowawayAppHost.Arguments(state), new Dictionary<string, string>
+        {
+            ["DOTNET_ENVIRONMENT"] = "Development",
+            ["ASPNETCORE_URLS"] = $"http://localhost:{port}",
+            ["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://localhost:{Infrastructure.ProcessRunner.FreePort()}",
+            ["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true",
+        });
+
+        Assert.Equal(1, result.ExitCode);
+        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Contains(lines, line => line.StartsWith($"Startup stopped: ASPNETCORE_URLS: port {port} (http://localhost:{port}) is in use by another process", StringComparison.Ordinal));
+        Assert.All(lines, line => Assert.StartsWith("Startup stopped: ", line, StringComparison.Ordinal));
+        Assert.DoesNotContain("   at ", result.Output + result.Error, StringComparison.Ordinal);
+        // Stopped before any resource existed: no server was started on the state folder.
+        Assert.False(Directory.Exists(Path.Combine(state, "postgres", "data")));
+        Directory.Delete(state, recursive: true);
     }
 
     [Fact]

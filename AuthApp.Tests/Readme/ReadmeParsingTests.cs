@@ -1,0 +1,71 @@
+namespace AuthApp.Tests.Readme;
+
+/// <summary>The README test's own reading of results and markers: each wildcard matches what it says and no more.</summary>
+public sealed class ReadmeParsingTests
+{
+    [Theory]
+    [InlineData("""{"a":"aat_…","n":900}""", """{"n":900,"a":"aat_xyz"}""")]
+    [InlineData("""{"id":…,"more":true,…}""", """{"id":12,"more":true,"extra":[1]}""")]
+    [InlineData("""{"errors":{"password":[…]}}""", """{"errors":{"password":["too short","common"]}}""")]
+    [InlineData("""[{"id":"…"},{…}]""", """[{"id":"x"},{"id":"y","z":1}]""")]
+    [InlineData("""{"items":[…]}""", """{"items":[]}""")]
+    public void MatchingAnswersHaveNoDifferences(string pattern, string answer) =>
+        Assert.Empty(ExpectedJson.Differences(pattern, answer));
+
+    [Theory]
+    [InlineData("""{"a":"aat_…"}""", """{"a":"art_x"}""", "$.a")]
+    [InlineData("""{"a":"…"}""", """{"a":5}""", "a string was expected")]
+    [InlineData("""{"a":1}""", """{"a":1,"b":2}""", "\"b\" is not in the README")]
+    [InlineData("""{"a":1,…}""", """{"b":2}""", "\"a\" is missing")]
+    [InlineData("""[{"id":"…"}]""", """[{"id":"x"},{"id":"y"}]""", "1 element(s) expected, got 2")]
+    [InlineData("""{"n":900}""", """{"n":"900"}""", "Number 900 was expected")]
+    [InlineData("""{"a":null}""", """not json""", "not JSON")]
+    public void DifferingAnswersAreNamed(string pattern, string answer, string difference) =>
+        Assert.Contains(ExpectedJson.Differences(pattern, answer), d => d.Contains(difference, StringComparison.Ordinal));
+
+    [Fact]
+    public void BlocksAreCutIntoStepsAtEachResultAndMarkersNameTheirBlock()
+    {
+        var blocks = ReadmeExamples.Parse("""
+            ## Section
+
+            ```sh
+            X=$(curl -s $B/a)
+            curl -s $B/b    # → 200 {"a":1}; words
+            curl -s $B/c \
+              -d x
+            # → 400 {"items":[{"id":1,
+            #         "b":2}],"total":1}
+            echo done
+            # prints: done
+            ```
+
+            <!-- readme-test: skip "needs a cluster" -->
+            ```bash
+            kubectl get pods
+            ```
+
+            ```text
+            # → not a shell block
+            ```
+            """);
+
+        Assert.Equal(2, blocks.Count);
+        var steps = blocks[0].Steps;
+        Assert.Equal(3, steps.Count);
+        Assert.Equal(new StatusResult("200 {\"a\":1}; words", 200, "{\"a\":1}"), steps[0].Result);
+        Assert.StartsWith("X=$(curl", steps[0].Commands, StringComparison.Ordinal);
+        Assert.Equal("{\"items\":[{\"id\":1, \"b\":2}],\"total\":1}", Assert.IsType<StatusResult>(steps[1].Result).Json);
+        Assert.Equal(new PrintsResult("done"), steps[2].Result);
+        Assert.Equal("Section", blocks[0].Heading);
+        Assert.Null(blocks[0].SkipReason);
+        Assert.Equal("needs a cluster", blocks[1].SkipReason);
+    }
+
+    [Theory]
+    [InlineData("<!-- readme-test: skip \"why\" -->\n\nSome words.\n\n```sh\nls\n```\n")]
+    [InlineData("```sh\ncurl -s $B/x   # → Healthy\n```\n")]
+    [InlineData("```sh\ncurl -s $B/x\n# → 200 {\"a\":[1,\n```\n")]
+    public void AMarkerAwayFromItsBlockOrAnUnreadableResultStopsTheTest(string markdown) =>
+        Assert.Throws<FormatException>(() => ReadmeExamples.Parse(markdown));
+}
