@@ -164,7 +164,8 @@ public sealed class RefusalTests(LiveIssuer issuer) : IClassFixture<LiveIssuer>
     {
         Assert.Null(outcome.Redirect);
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, outcome.Status);
-        Assert.Contains($"\"error\": \"{error}\"", outcome.Body, StringComparison.Ordinal);
+        // OpenIddict's plain-text error page: one "name:value" line per parameter.
+        Assert.Contains($"error:{error}\n", outcome.Body, StringComparison.Ordinal);
         Assert.Contains(description, outcome.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("code=", outcome.Body, StringComparison.Ordinal);
     }
