@@ -140,6 +140,13 @@ public sealed partial class CodeFlow : IDisposable
         return body;
     }
 
+    /// <summary>GET <c>/connect/endsession</c> with the browser's cookies; the redirect it answers with.</summary>
+    public async Task<Uri?> EndSessionAsync()
+    {
+        using var response = await _http.GetAsync("connect/endsession", Cancel);
+        return response.Headers.Location;
+    }
+
     public void Dispose() => _http.Dispose();
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -123,6 +123,23 @@ public sealed class TokenTests(LiveIssuer issuer) : IClassFixture<LiveIssuer>
         Assert.False(body.TryGetProperty("id_token", out _));
     }
 
+    [Fact]
+    public async Task EndSessionSignsTheBrowserOutOfTheIssuer()
+    {
+        var (_, email, password) = await issuer.CreateUserAsync();
+        using var flow = new CodeFlow(issuer.Address);
+        await flow.LoginAsync(email, password);
+
+        var redirect = await flow.EndSessionAsync();
+
+        Assert.NotNull(redirect);
+        Assert.Equal("/connect/signedout", redirect!.IsAbsoluteUri ? redirect.AbsolutePath : redirect.OriginalString);
+        // Signed out: the next authorization asks for the password again, and a wrong one gets no code.
+        var outcome = await flow.AuthorizeAsync(CodeFlow.KubectlRequest(CodeFlow.Pkce().Challenge), email, password + "-wrong");
+        Assert.Null(outcome.Redirect);
+        Assert.Equal(HttpStatusCode.BadRequest, outcome.Status);
+    }
+
     private static Dictionary<string, string> Refresh(string refreshToken) => new()
     {
         ["grant_type"] = "refresh_token",

@@ -110,7 +110,8 @@ public static partial class OidcServices
         {
             await PrepareAsync(scope.ServiceProvider, app.Lifetime.ApplicationStopping);
         }
-        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
+        // EF wraps a refused connection in an InvalidOperationException ("likely due to a transient failure").
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException || ex.InnerException is Npgsql.NpgsqlException)
         {
             LogDeferred(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OidcServices)), ex.GetType().Name);
         }
