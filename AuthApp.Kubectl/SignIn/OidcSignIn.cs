@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Sockets;
+using AuthApp.Kubectl.Credentials;
+using Duende.IdentityModel.OidcClient;
+
+namespace AuthApp.Kubectl.SignIn;
+
+/// <summary>
+/// Authorization code with PKCE through a loopback redirect (RFC 8252), and the refresh-token grant, both through
+/// Duende's OidcClient, which reads discovery, makes the PKCE pair, state and nonce, and checks the callback.
+/// </summary>
+internal sealed class OidcSignIn(IssuerSettings settings, HttpMessageHandler handler, TextWriter prompt)
+{
+    public const string CallbackPath = "/callback";
+
+    public async Task<IssuedTokens> SignInAsync(int listenPort, bool openBrowser, CancellationToken cancellationToken)
+    {
+        var port = listenPort == 0 ? FreeLoopbackPort() : listenPort;
+        var redirectUri = $"http://127.0.0.1:{port}{CallbackPath}";
+        using var listener = new HttpListener();
+        listener.Prefixes.Add($"http://127.0.0.1:{port}{CallbackPath}/");
+        try
+        {
+            listener.Start();
+        }
+        catch (HttpListenerException exception)
+        {
+            throw new PluginException($"Cannot listen on {redirectUri} for the sign-in callback ({exception.Message}); choose another --listen-port.");
+        }
+
+        var client = new OidcClient(Options(redirectUri, new LoopbackBrowser(listener, prompt, openBrowser)));
+        var result = await client.LoginAsync(new LoginRequest(), cancellationToken);
+        if (result.IsError)
+        {
+            throw new PluginException($"Sign-in failed: {result.Error}{(string.IsNullOrEmpty(result.ErrorDescription) ? "" : $" ({result.ErrorDescription})")}.");
+        }
+
+        return Issued(result.IdentityToken, result.RefreshToken);
+    }
+
+    /// <summary>The refreshed tokens, or <c>null</c> when the issuer refused the refresh token (then sign in again).</summary>
+    public async Task<IssuedTokens?> RefreshAsync(string refreshToken, CancellationToken cancellationToken)
+    {
+        var client = new OidcClient(Options(redirectUri: "", browser: null));
+        var result = await client.RefreshTokenAsync(refreshToken, cancellationToken: cancellationToken);
+        if (result.IsError)
+        {
+            if (result.Error is "invalid_grant" or "invalid_client" or "unauthorized_client")
+            {
+                return null;
+            }
+
+            throw new PluginException($"Refreshing the token failed: {result.Error}{(string.IsNullOrEmpty(result.ErrorDescription) ? "" : $" ({result.ErrorDescription})")}.");
+        }
+
+        // Without an id_token in the answer there is nothing to give kubectl: treat it like a refused refresh.
+        return string.IsNullOrEmpty(result.IdentityToken) ? null : Issued(result.IdentityToken, result.RefreshToken ?? refreshToken);
+    }
+
+    private OidcClientOptions Options(string redirectUri, LoopbackBrowser? browser) => new()
+    {
+        Authority = settings.Issuer,
+        ClientId = settings.ClientId,
+        Scope = settings.Scopes,
+        RedirectUri = redirectUri,
+        Browser = browser,
+        BackchannelHandler = handler,
+        HttpClientFactory = _ => new HttpClient(handler, disposeHandler: false),
+
+        // The id_token carries every claim the API server reads; userinfo adds nothing kubectl needs.
+        LoadProfile = false,
+    };
+
+    private static IssuedTokens Issued(string? idToken, string? refreshToken) =>
+        string.IsNullOrEmpty(idToken)
+            ? throw new PluginException("The issuer answered without an id_token; ask for the 'openid' scope.")
+            : new IssuedTokens(idToken, string.IsNullOrEmpty(refreshToken) ? null : refreshToken);
+
+    private static int FreeLoopbackPort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+}
