@@ -1,4 +1,5 @@
 using AuthApp.Api.Features.Admin;
+using AuthApp.Api.Features.OpenIdConnect;
 using AuthApp.Api.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -22,6 +23,7 @@ app.MapAuthApi();
 
 await app.MigrateInDevelopmentAsync();
 await app.BootstrapAdminAsync();
+await app.PrepareOpenIdConnectIssuerAsync();
 await app.RunAsync();
 return 0;
 

@@ -1,4 +1,5 @@
 using AuthApp.Api.Features.Audit;
+using AuthApp.Api.Features.OpenIdConnect;
 using Microsoft.EntityFrameworkCore;
 
 namespace AuthApp.Api.Data;
@@ -21,10 +22,16 @@ public sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : DbC
         user.Property(u => u.PasswordHash).HasColumnName("password_hash");
         user.Property(u => u.Roles).HasColumnName("roles").HasColumnType("text[]");
         user.Property(u => u.IsActive).HasColumnName("is_active");
+        user.Property(u => u.EmailVerified).HasColumnName("email_verified");
         user.Property(u => u.CreatedAt).HasColumnName("created_at");
         user.Property(u => u.UpdatedAt).HasColumnName("updated_at");
 
         // The audit log (issue 5) keeps its own configuration in Features/Audit.
         modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());
+
+        // The OpenID Connect issuer (issue 12): OpenIddict's applications, authorizations, scopes and tokens,
+        // and the issuer's own keys.
+        modelBuilder.UseOpenIddict();
+        modelBuilder.ApplyConfiguration(new OidcKeyConfiguration());
     }
 }

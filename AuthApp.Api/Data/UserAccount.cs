@@ -20,6 +20,12 @@ public sealed class UserAccount
 
     public bool IsActive { get; set; } = true;
 
+    /// <summary>
+    /// Whether an admin vouched for the email (the bootstrap admin is verified, self-registration is not). The OpenID
+    /// Connect issuer refuses unverified emails (decision 0088): the Kubernetes API server would refuse them anyway.
+    /// </summary>
+    public bool EmailVerified { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

@@ -2,6 +2,7 @@ using AuthApp.Api.Features.Audit;
 using AuthApp.Api.Features.Admin;
 using AuthApp.Api.Features.Compatibility;
 using AuthApp.Api.Features.Introspection;
+using AuthApp.Api.Features.OpenIdConnect;
 using AuthApp.Api.Features.Protection;
 using AuthApp.Api.Features.Sessions;
 using AuthApp.Api.Features.Tokens;
@@ -41,6 +42,8 @@ public static class AuthApiPipeline
         app.MapIntrospectionApi();
         app.MapCompatibilityApi();
         app.MapAdminApi();
+        app.MapOpenIdConnectApi();
+        app.MapOpenIdConnectAdminApi();
         app.MapOpenApi();
         if (app.Environment.IsDevelopment()) app.MapScalarApiReference();
         return app;

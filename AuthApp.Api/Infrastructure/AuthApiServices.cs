@@ -3,6 +3,7 @@ using AuthApp.Api.Data;
 using AuthApp.Api.Features.Audit;
 using AuthApp.Api.Features.Admin;
 using AuthApp.Api.Features.Introspection;
+using AuthApp.Api.Features.OpenIdConnect;
 using AuthApp.Api.Features.Protection;
 using AuthApp.Api.Features.Sessions;
 using AuthApp.Api.Features.Tokens;
@@ -51,6 +52,7 @@ public static class AuthApiServices
         services.AddTokenServices();
         services.AddProtectionServices();
         services.AddAdminServices();
+        builder.AddOpenIdConnectIssuer();
         services.AddCorsFromSettings();
         services.AddOpenApi();
         services.AddTelemetrySource(AuthTelemetry.Name);

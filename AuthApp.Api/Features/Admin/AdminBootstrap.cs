@@ -42,7 +42,9 @@ public sealed partial class AdminBootstrap(
                     Actor = AuditEventTypes.SystemActor, Subject = user.Id.ToString(), Detail = "created from Bootstrap:AdminEmail",
                 },
                 cancellationToken),
-            cancellationToken);
+            cancellationToken,
+            // The operator chose this address in the settings: it is verified.
+            emailVerified: true);
         if (result.User is null) throw new InvalidOperationException("The bootstrap admin could not be created; check Bootstrap:AdminEmail and Bootstrap:AdminPassword.");
         await transaction.CommitAsync(cancellationToken);
         LogCreated(logger, settings.AdminEmail!);

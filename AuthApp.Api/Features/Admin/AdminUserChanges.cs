@@ -63,6 +63,18 @@ public sealed partial class AdminUserChanges(
             user.Email = request.Email;
             user.NormalizedEmail = EmailAddress.Normalize(request.Email);
             changed.Add("email");
+            // Nobody vouched for the new address yet (the OpenID Connect issuer refuses unverified emails).
+            if (user.EmailVerified && request.EmailVerified is null)
+            {
+                user.EmailVerified = false;
+                changed.Add("emailVerified");
+            }
+        }
+
+        if (request.EmailVerified is { } verified && verified != user.EmailVerified)
+        {
+            user.EmailVerified = verified;
+            changed.Add("emailVerified");
         }
 
         var displayName = request.DisplayName is { Length: 0 } ? null : request.DisplayName ?? user.DisplayName;

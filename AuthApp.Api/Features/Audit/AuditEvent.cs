@@ -41,6 +41,13 @@ public static class AuditEventTypes
     public const string AdminSessionRevoked = "admin.session_revoked";
     public const string AdminSessionsRevoked = "admin.sessions_revoked";
     public const string AdminBootstrap = "admin.bootstrap";
+    public const string AdminOidcSigningKeyRotated = "admin.oidc_signing_key_rotated";
+
+    /// <summary>The OpenID Connect issuer (issue 12): an authorization code or device approval given or refused.</summary>
+    public const string OidcAuthorize = "oidc.authorize";
+
+    /// <summary>The OpenID Connect token endpoint: tokens issued (code, refresh or device grant) or refused.</summary>
+    public const string OidcToken = "oidc.token";
 
     /// <summary>The actor of changes the service makes by itself (the bootstrap admin).</summary>
     public const string SystemActor = "system";

@@ -23,7 +23,7 @@ public sealed partial class UserRegistration(
     /// </summary>
     public async Task<RegistrationResult> RegisterAsync(
         string email, string password, string? displayName, IReadOnlyList<string> roles, Func<UserAccount, Task> recordCreated,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool emailVerified = false)
     {
         var errors = Validate(email, password, displayName);
         if (errors.Count > 0) return new RegistrationResult(null, errors, false);
@@ -37,6 +37,7 @@ public sealed partial class UserRegistration(
             DisplayName = displayName,
             PasswordHash = "",
             Roles = [.. roles],
+            EmailVerified = emailVerified,
             CreatedAt = now,
             UpdatedAt = now,
         };
