@@ -14,7 +14,7 @@ namespace AuthApp.Kubectl.Cli;
 /// <param name="environment">Reads environment variables (<c>KUBERNETES_EXEC_INFO</c>, <c>HOME</c>).</param>
 internal sealed class PluginCommandLine(TextWriter output, TextWriter error, Func<string, string?> environment)
 {
-    public const string DefaultScopes = "openid profile email offline_access";
+    public const string DefaultScopes = "openid email profile groups offline_access";
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
@@ -54,8 +54,8 @@ internal sealed class PluginCommandLine(TextWriter output, TextWriter error, Fun
         };
         var listenPort = new Option<int>("--listen-port")
         {
-            Description = "Loopback port for the sign-in redirect http://127.0.0.1:<port>/callback (0: any free port, if the client allows it).",
-            DefaultValueFactory = _ => 8000,
+            Description = "Loopback port for the sign-in redirect http://127.0.0.1:<port>/ (default 0: any free port).",
+            DefaultValueFactory = _ => 0,
         };
         listenPort.Validators.Add(result =>
         {

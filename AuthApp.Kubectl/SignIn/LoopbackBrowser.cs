@@ -27,7 +27,7 @@ internal sealed class LoopbackBrowser(HttpListener listener, TextWriter prompt, 
             {
                 var context = await listener.GetContextAsync().WaitAsync(timeout.Token);
                 var callback = context.Request.Url;
-                if (callback is null || !options.EndUrl.StartsWith($"{callback.Scheme}://{callback.Authority}{callback.AbsolutePath}", StringComparison.Ordinal))
+                if (callback is null || callback.AbsolutePath != new Uri(options.EndUrl).AbsolutePath)
                 {
                     // Browsers also ask for /favicon.ico and the like; only the redirect URI ends the wait.
                     await Answer(context.Response, HttpStatusCode.NotFound, "Not found.");

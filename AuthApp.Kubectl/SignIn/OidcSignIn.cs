@@ -11,14 +11,14 @@ namespace AuthApp.Kubectl.SignIn;
 /// </summary>
 internal sealed class OidcSignIn(IssuerSettings settings, HttpMessageHandler handler, TextWriter prompt)
 {
-    public const string CallbackPath = "/callback";
-
     public async Task<IssuedTokens> SignInAsync(int listenPort, bool openBrowser, CancellationToken cancellationToken)
     {
         var port = listenPort == 0 ? FreeLoopbackPort() : listenPort;
-        var redirectUri = $"http://127.0.0.1:{port}{CallbackPath}";
+        // The loopback IP literal, not "localhost" (RFC 8252 §8.3); the kubectl client is registered as http://127.0.0.1,
+        // which the issuer matches with any port (§7.3).
+        var redirectUri = $"http://127.0.0.1:{port}/";
         using var listener = new HttpListener();
-        listener.Prefixes.Add($"http://127.0.0.1:{port}{CallbackPath}/");
+        listener.Prefixes.Add(redirectUri);
         try
         {
             listener.Start();
