@@ -22,7 +22,19 @@ internal sealed class PluginCommandLine(TextWriter output, TextWriter error, Fun
     {
         try
         {
-            return await Build().Parse(args).InvokeAsync(
+            var parse = Build().Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                // Only errors, on standard error: kubectl would try to read anything on standard output as the credential.
+                foreach (var parseError in parse.Errors)
+                {
+                    await error.WriteLineAsync($"authapp-kubectl: {parseError.Message}");
+                }
+
+                return 2;
+            }
+
+            return await parse.InvokeAsync(
                 new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
         }
         catch (Exception exception) when (exception is PluginException or HttpRequestException or IOException or UnauthorizedAccessException)
@@ -35,11 +47,18 @@ internal sealed class PluginCommandLine(TextWriter output, TextWriter error, Fun
 
     private RootCommand Build()
     {
-        var issuerUrl = new Option<Uri>("--issuer-url")
+        var issuerUrl = new Option<string>("--issuer-url")
         {
             Description = "AuthApp's issuer URL, exactly as the API server's --oidc-issuer-url (e.g. https://auth.books.test/).",
             Required = true,
         };
+        issuerUrl.Validators.Add(result =>
+        {
+            if (!Uri.TryCreate(result.GetValue(issuerUrl), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+            {
+                result.AddError("--issuer-url must be an absolute https URL (http only for a loopback test issuer).");
+            }
+        });
         var clientId = new Option<string>("--client-id") { Description = "The OIDC client registered for kubectl.", DefaultValueFactory = _ => "kubectl" };
         var scopes = new Option<string>("--scopes") { Description = "Scopes to ask for, space-separated.", DefaultValueFactory = _ => DefaultScopes };
         var device = new Option<bool>("--device") { Description = "Sign in with the device authorization grant (RFC 8628): open the printed URL on any device." };
@@ -74,7 +93,7 @@ internal sealed class PluginCommandLine(TextWriter output, TextWriter error, Fun
         {
             var request = ExecCredentialWriter.ReadRequest(environment(ExecCredentialWriter.ExecInfoVariable));
             var issuer = new IssuerSettings(
-                parse.GetValue(issuerUrl)!.OriginalString,
+                parse.GetValue(issuerUrl)!,
                 parse.GetValue(clientId)!,
                 parse.GetValue(scopes)!,
                 parse.GetValue(certificateAuthority)?.FullName);

@@ -14,7 +14,11 @@ using Microsoft.IdentityModel.Tokens;
 namespace AuthApp.Tests.Kubectl;
 
 /// <summary>What the test API server made of one bearer token, as the Kubernetes API server would.</summary>
-public sealed record ApiCaller(string Token, string UserName, IReadOnlyList<string> Groups, DateTimeOffset Expires);
+public sealed record ApiCaller(string Token, string UserName, IReadOnlyList<string> Groups, DateTimeOffset Expires)
+{
+    // Assertion messages show who called, not the whole token.
+    public override string ToString() => $"{UserName} [{string.Join(", ", Groups)}] until {Expires:O}";
+}
 
 /// <summary>
 /// A stand-in for the Kubernetes API server's OIDC authenticator, over HTTPS with a certificate made for the test:
