@@ -47,14 +47,21 @@ internal sealed class OidcSignIn(IssuerSettings settings, HttpMessageHandler han
         {
             if (result.Error is "invalid_grant" or "invalid_client" or "unauthorized_client")
             {
+                await prompt.WriteLineAsync($"The cached sign-in was refused ({result.Error}{(string.IsNullOrEmpty(result.ErrorDescription) ? "" : $": {result.ErrorDescription}")}); sign in again.");
                 return null;
             }
 
             throw new PluginException($"Refreshing the token failed: {result.Error}{(string.IsNullOrEmpty(result.ErrorDescription) ? "" : $" ({result.ErrorDescription})")}.");
         }
 
-        // Without an id_token in the answer there is nothing to give kubectl: treat it like a refused refresh.
-        return string.IsNullOrEmpty(result.IdentityToken) ? null : Issued(result.IdentityToken, result.RefreshToken ?? refreshToken);
+        if (string.IsNullOrEmpty(result.IdentityToken))
+        {
+            // Without an id_token in the answer there is nothing to give kubectl: treat it like a refused refresh.
+            await prompt.WriteLineAsync("The issuer refreshed the sign-in without an id_token; sign in again.");
+            return null;
+        }
+
+        return Issued(result.IdentityToken, result.RefreshToken ?? refreshToken);
     }
 
     private OidcClientOptions Options(string redirectUri, LoopbackBrowser? browser) => new()

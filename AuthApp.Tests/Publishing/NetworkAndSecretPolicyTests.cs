@@ -153,7 +153,7 @@ public sealed class NetworkAndSecretPolicyTests(RenderedOverlays overlays) : ICl
     {
         var minikube = overlays["minikube"];
 
-        Assert.Equal(["admin-password", "postgres-password", "redis-password", "token-hash-key"], Assert.Single(minikube.OfType<V1Secret>()).Data.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["admin-password", "postgres-password", "redis-password", "token-hash-key"], minikube.OfType<V1Secret>().Single(s => s.Metadata.Name == "authapp-parameters").Data.Keys.Order(StringComparer.Ordinal));
         Assert.All(minikube.OfType<V1StatefulSet>(), s => Assert.Equal("standard", s.Spec.VolumeClaimTemplates[0].Spec.StorageClassName));
         Assert.All(
             minikube.OfType<V1Deployment>().SelectMany(d => d.Spec.Template.Spec.Containers.Concat(d.Spec.Template.Spec.InitContainers ?? [])),
