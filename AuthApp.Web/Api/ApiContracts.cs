@@ -3,7 +3,9 @@ using System.Text.Json.Serialization;
 namespace AuthApp.Web.Api;
 
 /// <summary>A user as the admin API returns it.</summary>
-public sealed record AdminUser(Guid Id, string Email, string? DisplayName, IReadOnlyList<string> Roles, bool Active, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+public sealed record AdminUser(
+    Guid Id, string Email, string? DisplayName, IReadOnlyList<string> Roles, bool Active, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    bool EmailVerified = false);
 
 /// <summary>One page of users with the total count.</summary>
 public sealed record UserPage(IReadOnlyList<AdminUser> Items, int Total, int Page, int PageSize);
@@ -14,8 +16,8 @@ public sealed record AdminSession(string Id, DateTimeOffset IssuedAt, DateTimeOf
 /// <summary>Body for creating a user.</summary>
 public sealed record NewUser(string Email, string Password, string? DisplayName, IReadOnlyList<string> Roles);
 
-/// <summary>Body for editing a user; null fields stay as they are.</summary>
-public sealed record UserEdit(string? Email, string? DisplayName, IReadOnlyList<string>? Roles);
+/// <summary>Body for editing a user; null fields stay as they are (a new email is unverified unless EmailVerified says so).</summary>
+public sealed record UserEdit(string? Email, string? DisplayName, IReadOnlyList<string>? Roles, bool? EmailVerified = null);
 
 /// <summary>The signed-in user as <c>/users/me</c> returns it.</summary>
 public sealed record CurrentUser(Guid Id, string Email, string? DisplayName, IReadOnlyList<string> Roles, bool Active);

@@ -1,6 +1,7 @@
 using AuthApp.Api.Data;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
+using OpenIddict.EntityFrameworkCore.Models;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace AuthApp.Api.Features.OpenIdConnect;
@@ -18,14 +19,18 @@ public sealed partial class OidcClientSeeder(AuthDbContext db, IOpenIddictApplic
 
     public async Task EnsureKubectlClientAsync(CancellationToken cancellationToken)
     {
-        if (await applications.FindByClientIdAsync(KubectlClientId, cancellationToken) is not null) return;
+        // Asked of the table, not of the manager: OpenIddict's manager caches lookups, a miss included.
+        if (await ExistsAsync(cancellationToken)) return;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey})", cancellationToken);
-        if (await applications.FindByClientIdAsync(KubectlClientId, cancellationToken) is not null) return;
+        if (await ExistsAsync(cancellationToken)) return;
         await applications.CreateAsync(KubectlClient(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogCreated(logger, KubectlClientId);
     }
+
+    private Task<bool> ExistsAsync(CancellationToken cancellationToken) =>
+        db.Set<OpenIddictEntityFrameworkCoreApplication>().AnyAsync(a => a.ClientId == KubectlClientId, cancellationToken);
 
     /// <summary>
     /// A native public client. A redirect URI registered without a port matches any port on the same loopback host

@@ -52,6 +52,7 @@ public static class OidcEndpoints
             return Results.Redirect($"{OidcPaths.SignIn}?returnUrl={Uri.EscapeDataString(back)}");
         }
 
+        if (KeysMissing(context) is { } missing) return missing;
         var user = await db.Users.FindAsync([userId.Value], context.RequestAborted);
         if (await RefusalAsync(context, user, request.ClientId) is { } refusal) return refusal;
         await audit.RecordAsync(context, AuditEventTypes.OidcAuthorize, AuditOutcomes.Success, user!.Id.ToString(), $"client {request.ClientId}");
@@ -66,6 +67,7 @@ public static class OidcEndpoints
             return Refuse(Errors.UnsupportedGrantType, "Use authorization_code, refresh_token or the device_code grant here; /token takes passwords.");
         }
 
+        if (KeysMissing(context) is { } missing) return missing;
         var result = await context.AuthenticateAsync(ServerScheme);
         var user = await FindAsync(db, result.Principal?.GetClaim(Claims.Subject), context.RequestAborted);
         if (user is null || !user.IsActive || !user.EmailVerified)
@@ -142,6 +144,7 @@ public static class OidcEndpoints
             return Refuse(Errors.AccessDenied, "The user denied the device.");
         }
 
+        if (KeysMissing(context) is { } missing) return missing;
         if (await RefusalAsync(context, user, clientId) is { } refusal) return refusal;
         await audit.RecordAsync(context, AuditEventTypes.OidcAuthorize, AuditOutcomes.Success, user!.Id.ToString(), $"device for client {clientId}");
         return Results.SignIn(OidcClaims.For(user, result.Principal.GetScopes()), new AuthenticationProperties { RedirectUri = OidcPaths.DeviceDone }, ServerScheme);
@@ -157,6 +160,12 @@ public static class OidcEndpoints
         if (user is not { IsActive: true }) await context.SignOutAsync(OidcSignIn.Scheme);
         return Refuse(Errors.AccessDenied, user is { IsActive: true } ? Unverified : CannotSignIn);
     }
+
+    /// <summary>Nothing is issued before the real keys are loaded (see <see cref="OidcKeyRing.Current"/>).</summary>
+    private static IResult? KeysMissing(HttpContext context) =>
+        context.RequestServices.GetRequiredService<OidcKeyRing>().IsLoaded
+            ? null
+            : Refuse(Errors.TemporarilyUnavailable, "The issuer's keys are not loaded yet. Try again shortly.");
 
     private static OpenIddictRequest Request(HttpContext context) => context.GetOpenIddictServerRequest()
         ?? throw new InvalidOperationException("OpenIddict did not pass this request through.");

@@ -37,14 +37,24 @@ public sealed class OidcKeyProtection
         return wrapped;
     }
 
-    /// <summary>The key's bytes; throws <see cref="CryptographicException"/> when Auth:TokenHashKey changed.</summary>
+    /// <summary>The key's bytes; throws <see cref="CryptographicException"/> naming the setting when Auth:TokenHashKey changed.</summary>
     public byte[] Unwrap(byte[] wrapped, string keyId)
     {
         var length = wrapped.Length - NonceBytes - TagBytes;
         if (length <= 0) throw new CryptographicException($"The stored OpenID Connect key {keyId} is truncated.");
         var plain = new byte[length];
         using var aes = new AesGcm(_key, TagBytes);
-        aes.Decrypt(wrapped.AsSpan(0, NonceBytes), wrapped.AsSpan(NonceBytes, length), wrapped.AsSpan(NonceBytes + length), plain, Encoding.UTF8.GetBytes(keyId));
+        try
+        {
+            aes.Decrypt(wrapped.AsSpan(0, NonceBytes), wrapped.AsSpan(NonceBytes, length), wrapped.AsSpan(NonceBytes + length), plain, Encoding.UTF8.GetBytes(keyId));
+        }
+        catch (AuthenticationTagMismatchException)
+        {
+            throw new CryptographicException(
+                $"The stored OpenID Connect key {keyId} cannot be unwrapped: Auth:TokenHashKey is not the one it was stored under. "
+                + "Restore the previous Auth:TokenHashKey, or delete the rows of oidc_keys to start a new key set (decision 0089).");
+        }
+
         return plain;
     }
 }

@@ -7,7 +7,7 @@ namespace AuthApp.Api.Features.OpenIdConnect;
 /// others without a restart. A failed read keeps the keys held (the database may be briefly away).
 /// </summary>
 public sealed partial class OidcKeyRefresher(
-    IServiceScopeFactory scopes, IOptions<OidcOptions> options, TimeProvider time, ILogger<OidcKeyRefresher> logger)
+    IServiceScopeFactory scopes, OidcKeyRing ring, IOptions<OidcOptions> options, TimeProvider time, ILogger<OidcKeyRefresher> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -18,7 +18,12 @@ public sealed partial class OidcKeyRefresher(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                if (await scope.ServiceProvider.GetRequiredService<OidcKeyStore>().RefreshAsync(stoppingToken))
+                if (!ring.IsLoaded)
+                {
+                    // The database was away at startup: do the startup step now.
+                    await OidcServices.PrepareAsync(scope.ServiceProvider, stoppingToken);
+                }
+                else if (await scope.ServiceProvider.GetRequiredService<OidcKeyStore>().RefreshAsync(stoppingToken))
                 {
                     LogReloaded(logger);
                 }

@@ -16,10 +16,17 @@ public sealed record OidcKeySet(IReadOnlyList<RsaSecurityKey> SigningKeys, Symme
 /// </summary>
 public sealed class OidcKeyRing
 {
+    private static readonly Lazy<OidcKeySet> Placeholder = new(() =>
+        new OidcKeySet([new RsaSecurityKey(RSA.Create(2048)) { KeyId = "unavailable" }], new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)) { KeyId = "unavailable" }));
+
     private volatile OidcKeySet? _current;
 
-    public OidcKeySet Current => _current ?? throw new InvalidOperationException(
-        "The OpenID Connect keys were not loaded: the API loads them at startup, before it serves requests.");
+    /// <summary>
+    /// The keys read from PostgreSQL. Until they could be read (the database was down at startup), a throw-away set that
+    /// keeps OpenIddict's options buildable, so every other endpoint still answers; the issuer's endpoints check
+    /// <see cref="IsLoaded"/> and refuse to issue anything meanwhile, so nothing is ever signed with it.
+    /// </summary>
+    public OidcKeySet Current => _current ?? Placeholder.Value;
 
     public bool IsLoaded => _current is not null;
 

@@ -13,7 +13,7 @@ namespace AuthApp.Api.Features.OpenIdConnect;
 /// The OpenID Connect issuer (issue 12, decision 0088): OpenIddict's server on <c>/connect/*</c> with its stores in
 /// <see cref="AuthDbContext"/>, keys from <see cref="OidcKeyRing"/>, and a sign-in cookie of its own.
 /// </summary>
-public static class OidcServices
+public static partial class OidcServices
 {
     public static WebApplicationBuilder AddOpenIdConnectIssuer(this WebApplicationBuilder builder)
     {
@@ -99,12 +99,31 @@ public static class OidcServices
     }
 
     /// <summary>Startup step: the keys exist and are loaded, and the kubectl client exists, before the first request.</summary>
+    /// <remarks>
+    /// The API starts even when PostgreSQL is away (it answers 503 until it is back); <see cref="OidcKeyRefresher"/>
+    /// then repeats this step until it succeeds.
+    /// </remarks>
     public static async Task PrepareOpenIdConnectIssuerAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<OidcKeyStore>().EnsureKeysAsync(app.Lifetime.ApplicationStopping);
-        await scope.ServiceProvider.GetRequiredService<OidcClientSeeder>().EnsureKubectlClientAsync(app.Lifetime.ApplicationStopping);
+        try
+        {
+            await PrepareAsync(scope.ServiceProvider, app.Lifetime.ApplicationStopping);
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
+        {
+            LogDeferred(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OidcServices)), ex.GetType().Name);
+        }
     }
+
+    internal static async Task PrepareAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<OidcKeyStore>().EnsureKeysAsync(cancellationToken);
+        await services.GetRequiredService<OidcClientSeeder>().EnsureKubectlClientAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "OpenID Connect: the database is unreachable ({Error}); the issuer's keys load once it is back, and the issuer refuses to issue tokens until then")]
+    private static partial void LogDeferred(ILogger logger, string error);
 }
 
 /// <summary>The issuer's paths; none collides with <c>/token</c>, <c>/revoke</c> or <c>/introspect</c>.</summary>

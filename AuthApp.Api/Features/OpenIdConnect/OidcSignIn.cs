@@ -67,7 +67,8 @@ public sealed class OidcSignIn(PasswordLogin login, IAntiforgery antiforgery, IO
 
     public static void NoStore(HttpContext context)
     {
-        context.Response.Headers.CacheControl = "no-store";
+        // The values antiforgery sets itself, so it has no reason to complain that they were changed.
+        context.Response.Headers.CacheControl = "no-cache, no-store";
         context.Response.Headers.Pragma = "no-cache";
     }
 }

@@ -13,14 +13,15 @@ internal static class StorableInputGate
     public static IApplicationBuilder UseStorableInput(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var request = context.Request;
-        Check(request.Query);
+        var maxLength = request.Path.StartsWithSegments("/connect", StringComparison.Ordinal) ? StorableText.IssuerMaxLength : StorableText.MaxLength;
+        Check(request.Query, maxLength);
         foreach (var (key, value) in request.RouteValues)
         {
             if (value is string text && StorableText.Problem(text) is { } problem) throw new RefusedFieldException(problem, key);
         }
 
         // The form is read once here and cached, so the handler's ReadFormAsync costs nothing more.
-        if (request.HasFormContentType) Check(await ReadFormAsync(request));
+        if (request.HasFormContentType) Check(await ReadFormAsync(request), maxLength);
         await next(context);
     });
 
@@ -65,14 +66,14 @@ internal static class StorableInputGate
 
     private static string Decode(string encoded) => Uri.UnescapeDataString(encoded.Replace('+', ' '));
 
-    private static void Check(IEnumerable<KeyValuePair<string, StringValues>> fields)
+    private static void Check(IEnumerable<KeyValuePair<string, StringValues>> fields, int maxLength)
     {
         foreach (var (key, values) in fields)
         {
             var name = NameOf(key);
             if (values.Count > 1) throw new RefusedFieldException("was sent more than once.", name);
             if (name != key) throw new RefusedFieldException(StorableText.Problem(key)!, name);
-            if (StorableText.Problem(values.ToString()) is { } problem) throw new RefusedFieldException(problem, name);
+            if (StorableText.Problem(values.ToString(), maxLength) is { } problem) throw new RefusedFieldException(problem, name);
         }
     }
 }

@@ -13,10 +13,19 @@ public static class StorableText
 
     public const string NotUnicode = "is not valid Unicode text (an unpaired surrogate or invalid UTF-8).";
 
+    /// <summary>
+    /// The OpenID Connect issuer's parameters carry its own tokens (encrypted JWTs of several kilobytes: refresh tokens,
+    /// codes, id_token hints); OpenIddict checks them, and the body limit still bounds them.
+    /// </summary>
+    public const int IssuerMaxLength = 16 * 1024;
+
     /// <summary>Why <paramref name="value"/> cannot be accepted, or null when it can.</summary>
-    public static string? Problem(ReadOnlySpan<char> value)
+    public static string? Problem(ReadOnlySpan<char> value) => Problem(value, MaxLength);
+
+    /// <summary>Why <paramref name="value"/> cannot be accepted under a length limit of <paramref name="maxLength"/>, or null.</summary>
+    public static string? Problem(ReadOnlySpan<char> value, int maxLength)
     {
-        if (value.Length > MaxLength) return $"is longer than {MaxLength} characters.";
+        if (value.Length > maxLength) return $"is longer than {maxLength} characters.";
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
