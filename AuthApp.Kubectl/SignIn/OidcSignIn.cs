@@ -1,13 +1,14 @@
 using System.Net;
 using System.Net.Sockets;
 using AuthApp.Kubectl.Credentials;
+using Duende.IdentityModel.Client;
 using Duende.IdentityModel.OidcClient;
 
 namespace AuthApp.Kubectl.SignIn;
 
 /// <summary>
-/// Authorization code with PKCE through a loopback redirect (RFC 8252), and the refresh-token grant, both through
-/// Duende's OidcClient, which reads discovery, makes the PKCE pair, state and nonce, and checks the callback.
+/// Authorization code with PKCE through a loopback redirect (RFC 8252) through Duende's OidcClient, which reads
+/// discovery, makes the PKCE pair, state and nonce, and checks the callback; and the refresh-token grant.
 /// </summary>
 internal sealed class OidcSignIn(IssuerSettings settings, HttpMessageHandler handler, TextWriter prompt)
 {
@@ -38,11 +39,23 @@ internal sealed class OidcSignIn(IssuerSettings settings, HttpMessageHandler han
         return Issued(result.IdentityToken, result.RefreshToken);
     }
 
-    /// <summary>The refreshed tokens, or <c>null</c> when the issuer refused the refresh token (then sign in again).</summary>
+    /// <summary>
+    /// The refreshed tokens, or <c>null</c> when the issuer refused the refresh token (then sign in again). A plain
+    /// refresh-token request (Duende.IdentityModel) to the token endpoint from discovery, so the id_token of the
+    /// answer is read as sent.
+    /// </summary>
     public async Task<IssuedTokens?> RefreshAsync(string refreshToken, CancellationToken cancellationToken)
     {
-        var client = new OidcClient(Options(redirectUri: "", browser: null));
-        var result = await client.RefreshTokenAsync(refreshToken, cancellationToken: cancellationToken);
+        using var http = new HttpClient(handler, disposeHandler: false);
+        var discovery = await http.GetDiscoveryDocumentAsync(settings.Issuer, cancellationToken);
+        if (discovery.IsError)
+        {
+            throw new PluginException($"Could not read the issuer's discovery document: {discovery.Error}");
+        }
+
+        var result = await http.RequestRefreshTokenAsync(
+            new RefreshTokenRequest { Address = discovery.TokenEndpoint, ClientId = settings.ClientId, RefreshToken = refreshToken },
+            cancellationToken);
         if (result.IsError)
         {
             if (result.Error is "invalid_grant" or "invalid_client" or "unauthorized_client")
@@ -61,7 +74,7 @@ internal sealed class OidcSignIn(IssuerSettings settings, HttpMessageHandler han
             return null;
         }
 
-        return Issued(result.IdentityToken, result.RefreshToken ?? refreshToken);
+        return Issued(result.IdentityToken, string.IsNullOrEmpty(result.RefreshToken) ? refreshToken : result.RefreshToken);
     }
 
     private OidcClientOptions Options(string redirectUri, LoopbackBrowser? browser) => new()
