@@ -23,7 +23,7 @@ internal sealed class GeneratedFiles
 
     /// <summary>
     /// Writes every file (UTF-8, no BOM, LF) and removes files under the generated folders that the model no longer
-    /// produces. A user's <c>.env</c> and anything outside those folders (README, infra/) are left alone.
+    /// produces. A user's <c>.env</c> and <c>tls/</c> files and anything outside those folders (README, infra/) are left alone.
     /// </summary>
     public void WriteTo(string outputDirectory)
     {
@@ -36,6 +36,10 @@ internal sealed class GeneratedFiles
         }
     }
 
+    /// <summary>Git-ignored files a user makes beside the generated ones: <c>.env</c> secrets and TLS material in <c>tls/</c>.</summary>
+    public static bool IsUserFile(string relativePath) =>
+        Path.GetFileName(relativePath) == ".env" || relativePath.Split('/') is [.., "tls", _];
+
     private void RemoveStale(string outputDirectory)
     {
         var generatedFolders = _files.Keys.Select(k => k.Split('/')[0]).Distinct(StringComparer.Ordinal);
@@ -44,7 +48,7 @@ internal sealed class GeneratedFiles
             foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).ToList())
             {
                 var relative = Path.GetRelativePath(outputDirectory, file).Replace(Path.DirectorySeparatorChar, '/');
-                if (!_files.ContainsKey(relative) && Path.GetFileName(file) != ".env")
+                if (!_files.ContainsKey(relative) && !IsUserFile(relative))
                 {
                     File.Delete(file);
                 }

@@ -37,7 +37,9 @@ internal sealed partial class KubernetesDeployer(TextWriter output, TextWriter e
         var render = await kubectl.RunAsync(["kustomize", overlayPath], null, cancellationToken);
         if (render.ExitCode != 0)
         {
-            var hint = render.StandardError.Contains(".env", StringComparison.Ordinal) ? " Copy .env.example to .env in overlays/minikube and fill in every value." : string.Empty;
+            var hint = render.StandardError.Contains(".env", StringComparison.Ordinal) ? " Copy .env.example to .env in overlays/minikube and fill in every value."
+                : render.StandardError.Contains("tls/tls.", StringComparison.Ordinal) ? " Run eng/minikube-issuer-tls.sh to make the issuer's TLS certificate (overlays/minikube/tls/)."
+                : string.Empty;
             return Fail($"Rendering overlay '{overlay}' failed: {render.StandardError.Trim()}{hint}");
         }
 

@@ -51,6 +51,18 @@ internal sealed class KustomizeResourceGenerator
     [JsonPropertyName("envs")]
     public List<string>? Envs { get; set; }
 
+    /// <summary><c>key=path</c> entries, e.g. a TLS Secret's <c>tls.crt</c> and <c>tls.key</c>.</summary>
+    [JsonPropertyName("files")]
+    public List<string>? Files { get; set; }
+
+    /// <summary>The Secret type (<c>kubernetes.io/tls</c>); default <c>Opaque</c>.</summary>
+    [JsonPropertyName("type")]
+    public string? Type { get; set; }
+
+    /// <summary><c>merge</c> adds keys to a generator of the same name in a base.</summary>
+    [JsonPropertyName("behavior")]
+    public string? Behavior { get; set; }
+
     [JsonPropertyName("options")]
     public KustomizeGeneratorOptions? Options { get; set; }
 }

@@ -6,7 +6,8 @@ namespace AuthApp.Aspirate.Kubernetes;
 
 /// <summary>
 /// <c>overlays/minikube/</c>: secrets from a git-ignored <c>.env</c>, the <c>standard</c> storage class, an nginx
-/// Ingress for <c>*.books.test</c>, images loaded with <c>minikube image load</c> (never pulled), and an opt-in
+/// Ingress for <c>*.books.test</c> over https (the issuer wiring of <see cref="MinikubeIssuer"/>), images loaded
+/// with <c>minikube image load</c> (never pulled), and an opt-in
 /// Component (used by <c>overlays/minikube-node-ports/</c>) exposing Postgres and Redis on node ports.
 /// </summary>
 internal sealed class MinikubeOverlay(ModelTopology topology, KubernetesPublishingOptions options)
@@ -17,7 +18,7 @@ internal sealed class MinikubeOverlay(ModelTopology topology, KubernetesPublishi
     public void Generate(GeneratedFiles files)
     {
         var parts = new OverlayParts(topology, options);
-        files.AddYaml($"{Folder}/ingress.yaml", parts.Ingress("nginx", Domain));
+        files.AddYaml($"{Folder}/ingress.yaml", parts.Ingress("nginx", Domain, tlsSecretName: MinikubeIssuer.TlsSecretName));
         files.AddYaml($"{Folder}/network-policy.yaml", new NetworkingFactory(topology).AllowIngressController("ingress-nginx"));
         files.Add($"{Folder}/.env.example", EnvExample());
 
@@ -26,19 +27,28 @@ internal sealed class MinikubeOverlay(ModelTopology topology, KubernetesPublishi
             p.Name,
             [.. topology.InitStepsOf(p).Select((_, i) => JsonPatchOperation.Add($"/spec/template/spec/initContainers/{i}/imagePullPolicy", "Never")),
              JsonPatchOperation.Add("/spec/template/spec/containers/0/imagePullPolicy", "Never")]));
+        var api = topology.ExternalProjects.FirstOrDefault(p => p.Name == "api");
         files.AddYaml($"{Folder}/kustomization.yaml", new Kustomization
         {
+            // The Secrets generated here belong with the workloads that read them.
+            Namespace = options.Namespace,
             Resources = ["../../base", "ingress.yaml", "network-policy.yaml"],
             // Kustomize does not rewrite base's references to a hashed name generated in an overlay, so the
             // Secret keeps its plain name (as Aspirate's do); after editing .env, restart the workloads.
-            SecretGenerator = [new KustomizeResourceGenerator
-            {
-                Name = options.SecretName,
-                Envs = [".env"],
-                Options = new KustomizeGeneratorOptions { DisableNameSuffixHash = true },
-            }],
+            SecretGenerator =
+            [
+                new KustomizeResourceGenerator
+                {
+                    Name = options.SecretName,
+                    Envs = [".env"],
+                    Options = new KustomizeGeneratorOptions { DisableNameSuffixHash = true },
+                },
+                MinikubeIssuer.TlsSecret(),
+            ],
+            ConfigMapGenerator = api is null ? null : [MinikubeIssuer.IssuerSetting(parts.Host(api, Domain))],
             Patches = [.. parts.StorageClass("standard"), .. pullNever],
         });
+        MinikubeIssuer.GenerateClusterAccess(files, Folder);
 
         GenerateNodePorts(files);
     }

@@ -77,6 +77,7 @@ public sealed class DeployCommandTests
         using var temp = new TempFolder();
         var output = temp.CopyFrom(RepositoryPaths.AspirateOutput, "aspirate-output");
         await File.WriteAllTextAsync(Path.Combine(output, "overlays", "minikube", ".env"), "postgres-password=a\nredis-password=b\ntoken-hash-key=c\nadmin-password=d\n", TestContext.Current.CancellationToken);
+        await MakeTlsAsync(output);
         var kubeconfig = await UnreachableClusterConfigAsync(temp);
 
         var result = await ProcessRunner.AspirateAsync(["apply", "--overlay", "minikube", "--input-path", output], new Dictionary<string, string> { ["KUBECONFIG"] = kubeconfig });
@@ -109,6 +110,7 @@ public sealed class DeployCommandTests
         using var temp = new TempFolder();
         var output = temp.CopyFrom(RepositoryPaths.AspirateOutput, "aspirate-output");
         await File.WriteAllTextAsync(Path.Combine(output, "overlays", "minikube", ".env"), "postgres-password=a\n", TestContext.Current.CancellationToken);
+        await MakeTlsAsync(output);
         var kubeconfig = await UnreachableClusterConfigAsync(temp);
 
         var result = await ProcessRunner.AspirateAsync(["destroy", "--overlay", "minikube", "--input-path", output], new Dictionary<string, string> { ["KUBECONFIG"] = kubeconfig });
@@ -141,5 +143,12 @@ public sealed class DeployCommandTests
             current-context: nowhere
             """, TestContext.Current.CancellationToken);
         return path;
+    }
+
+    /// <summary>The issuer's TLS files, made the way a user makes them.</summary>
+    private static async Task MakeTlsAsync(string output)
+    {
+        var tls = await ProcessRunner.RunAsync("bash", [Path.Combine(RepositoryPaths.Root, "eng", "minikube-issuer-tls.sh"), Path.Combine(output, "overlays", "minikube", "tls")]);
+        Assert.True(tls.ExitCode == 0, tls.Error);
     }
 }

@@ -31,7 +31,10 @@ internal sealed class RenderedOverlay
             .Concat(OfType<V1StatefulSet>().Select(s => ($"StatefulSet/{s.Metadata.Name}", s.Spec.Template)))
             .Concat(OfType<V1CronJob>().Select(c => ($"CronJob/{c.Metadata.Name}", c.Spec.JobTemplate.Spec.Template)));
 
-    /// <summary>Renders an overlay of a copy of the committed output (minikube gets a .env made from .env.example).</summary>
+    /// <summary>
+    /// Renders an overlay of a copy of the committed output (minikube gets a .env made from .env.example and the TLS
+    /// files of <c>eng/minikube-issuer-tls.sh</c>, as a user makes them).
+    /// </summary>
     public static async Task<RenderedOverlay> RenderCommittedAsync(string overlay)
     {
         using var temp = new TempFolder();
@@ -42,6 +45,8 @@ internal sealed class RenderedOverlay
             Path.Combine(minikube, ".env"),
             example.Select(line => line.EndsWith('=') ? line + "test-value-" + line.TrimEnd('=') : line),
             TestContext.Current.CancellationToken);
+        var tls = await ProcessRunner.RunAsync("bash", [Path.Combine(RepositoryPaths.Root, "eng", "minikube-issuer-tls.sh"), Path.Combine(minikube, "tls")]);
+        Assert.True(tls.ExitCode == 0, tls.Error);
         return await RenderAsync(Path.Combine(root, overlay));
     }
 
