@@ -42,7 +42,8 @@ public static partial class ReadmeExamples
         (int Line, string Reason)? marker = null;
         for (var i = 0; i < lines.Length; i++)
         {
-            var line = lines[i];
+            // Blocks inside list items are indented; they are examples all the same.
+            var line = lines[i].TrimStart();
             if (SkipMarker().Match(line) is { Success: true } skip)
             {
                 marker = (i + 1, skip.Groups[1].Value);
@@ -52,7 +53,7 @@ public static partial class ReadmeExamples
             if (line.StartsWith("```", StringComparison.Ordinal))
             {
                 var language = line[3..].Trim();
-                var end = Array.FindIndex(lines, i + 1, l => l.StartsWith("```", StringComparison.Ordinal));
+                var end = Array.FindIndex(lines, i + 1, l => l.TrimStart().StartsWith("```", StringComparison.Ordinal));
                 if (end < 0) throw new FormatException($"README line {i + 1}: a code block is never closed.");
                 if (ShellLanguages.Contains(language))
                 {
