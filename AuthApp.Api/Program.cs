@@ -1,4 +1,5 @@
 using AuthApp.Api.Features.Admin;
+using AuthApp.Api.Features.Rotation;
 using AuthApp.Api.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,11 @@ if (args is ["migrate", ..])
 if (!await app.ConfigurationIsValidAsync())
 {
     return 1;
+}
+
+if (args is [RotateCommand.Name, .. var rotated])
+{
+    return await app.RotateAndExitAsync(rotated);
 }
 
 app.UseAuthApi();

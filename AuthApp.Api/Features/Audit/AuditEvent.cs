@@ -42,6 +42,9 @@ public static class AuditEventTypes
     public const string AdminSessionsRevoked = "admin.sessions_revoked";
     public const string AdminBootstrap = "admin.bootstrap";
 
+    /// <summary>A secret was rotated (actor: who ran the rotation, subject: the secret's name; never its value).</summary>
+    public const string SecretRotation = "secret.rotate";
+
     /// <summary>The actor of changes the service makes by itself (the bootstrap admin).</summary>
     public const string SystemActor = "system";
 }
