@@ -74,9 +74,14 @@ internal static class CredentialRotationCommand
             var path = Path.Combine(folder, file);
             if (!File.Exists(path)) continue;
             var value = File.ReadAllText(path).Trim();
+            // Only where the value lives already: a run given its passwords on the command line (tests) keeps them there.
+            if (SecretSources.SourceOf(builder.Configuration, parameter).StartsWith(SecretSources.UserSecrets, StringComparison.Ordinal))
+            {
 #pragma warning disable ASPIREUSERSECRETS001 // Aspire's own store of generated parameters; no stable API writes it yet.
-            builder.UserSecretsManager.TrySetSecret($"Parameters:{parameter}", value);
+                builder.UserSecretsManager.TrySetSecret($"Parameters:{parameter}", value);
 #pragma warning restore ASPIREUSERSECRETS001
+            }
+
             builder.Configuration[$"Parameters:{parameter}"] = value;
         }
     }
