@@ -15,7 +15,7 @@ public sealed class SecretRotationPolicyTests(RenderedOverlays overlays) : IClas
     {
         var provider = Assert.Single(overlays["aks"].OfType<SecretProviderClass>());
         var array = KubernetesYaml.Deserialize<KeyVaultObjectArray>(provider.Spec.Parameters["objects"]);
-        var aliases = array.Array.Select(KubernetesYaml.Deserialize<KeyVaultObject>).ToDictionary(o => o.ObjectName, o => o.ObjectAlias);
+        var aliases = array.Array.Select(o => KubernetesYaml.Deserialize<KeyVaultObject>(o)).ToDictionary(o => o.ObjectName, o => o.ObjectAlias);
 
         Assert.Equal("Storage__PostgresPassword", aliases["postgres-password"]);
         Assert.Equal("Storage__RedisPassword", aliases["redis-password"]);
