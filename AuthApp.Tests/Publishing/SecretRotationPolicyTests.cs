@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AuthApp.Aspirate.Kubernetes;
 using k8s;
 
