@@ -27,7 +27,7 @@ public sealed class SecretRotationPolicyTests(RenderedOverlays overlays) : IClas
     [Fact]
     public void TheAksApiAndWebReadTheMountAsTheirSecretFolder()
     {
-        foreach (var (workload, template) in overlays["aks"].PodTemplates.Where(p => p.Workload is "api" or "web"))
+        foreach (var (workload, template) in overlays["aks"].PodTemplates.Where(p => p.Workload is "Deployment/api" or "Deployment/web"))
         {
             var container = template.Spec.Containers[0];
             var folder = Assert.Single(container.Env, e => e.Name == "Secrets__Directory").Value;
@@ -35,7 +35,7 @@ public sealed class SecretRotationPolicyTests(RenderedOverlays overlays) : IClas
             Assert.True(container.VolumeMounts.Any(m => m.Name == volume.Name && m.MountPath == folder), $"{workload} does not mount the vault at {folder}.");
         }
 
-        Assert.Equal(2, overlays["aks"].PodTemplates.Count(p => p.Workload is "api" or "web"));
+        Assert.Equal(2, overlays["aks"].PodTemplates.Count(p => p.Workload is "Deployment/api" or "Deployment/web"));
     }
 
     [Fact]
