@@ -1,5 +1,6 @@
 using AuthApp.Api.Features.Admin;
 using AuthApp.Api.Features.OpenIdConnect;
+using AuthApp.Api.Features.Rotation;
 using AuthApp.Api.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,11 @@ if (args is ["migrate", ..])
 if (!await app.ConfigurationIsValidAsync())
 {
     return 1;
+}
+
+if (args is [RotateCommand.Name, .. var rotated])
+{
+    return await app.RotateAndExitAsync(rotated);
 }
 
 app.UseAuthApi();

@@ -17,10 +17,11 @@ public static class ServiceDefaultsExtensions
     /// <summary>Path of the liveness endpoint (only checks tagged <c>live</c>).</summary>
     public const string AlivePath = "/alive";
 
-    /// <summary>Adds telemetry, health checks, service discovery and resilient HTTP clients.</summary>
+    /// <summary>Adds the secret folder, telemetry, health checks, service discovery and resilient HTTP clients.</summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
+        builder.AddSecretFolder();
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
         builder.Services.AddServiceDiscovery();

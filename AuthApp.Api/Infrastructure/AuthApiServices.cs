@@ -5,6 +5,7 @@ using AuthApp.Api.Features.Admin;
 using AuthApp.Api.Features.Introspection;
 using AuthApp.Api.Features.OpenIdConnect;
 using AuthApp.Api.Features.Protection;
+using AuthApp.Api.Features.Rotation;
 using AuthApp.Api.Features.Sessions;
 using AuthApp.Api.Features.Tokens;
 using AuthApp.Api.Features.Users;
@@ -12,6 +13,8 @@ using AuthApp.Api.Infrastructure.Input;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Microsoft.Extensions.Options;
 
 namespace AuthApp.Api.Infrastructure;
@@ -31,6 +34,7 @@ public static class AuthApiServices
         services.AddValidatedOptions<PasswordPolicyOptions, PasswordPolicyOptionsValidator>(PasswordPolicyOptions.Section);
         services.AddValidatedOptions<IntrospectionOptions, IntrospectionOptionsValidator>(IntrospectionOptions.Section);
         services.AddValidatedOptions<CorsSettings, CorsSettingsValidator>(CorsSettings.Section);
+        services.AddValidatedOptions<RotationOptions, RotationOptionsValidator>(RotationOptions.Section);
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
         services.ConfigureHttpJsonOptions(json =>
@@ -53,6 +57,7 @@ public static class AuthApiServices
         services.AddProtectionServices();
         services.AddAdminServices();
         builder.AddOpenIdConnectIssuer();
+        services.AddRotation();
         services.AddCorsFromSettings();
         services.AddOpenApi();
         services.AddTelemetrySource(AuthTelemetry.Name);
@@ -70,12 +75,21 @@ public static class AuthApiServices
     /// <summary>
     /// Aspire's client integrations: pooled DbContext and Redis multiplexer with their health checks, tracing and
     /// metrics. Both connect lazily, so `migrate` needs no Redis setting; the API validates both settings at start.
+    /// Passwords follow <see cref="StoragePasswords"/>, so a rotation needs no restart (decision 0094).
     /// </summary>
     private static void AddStores(this WebApplicationBuilder builder)
     {
+        var passwords = new StoragePasswords(builder.Configuration);
+        var fallback = new PostgresPasswordFallback(passwords.Postgres);
+        builder.Services.AddSingleton(passwords);
+        // Our own data source, so each new physical connection asks for the password of the moment; Aspire's
+        // EnrichNpgsqlDbContext adds its health check, tracing and metrics to the context built on it.
+        builder.Services.AddSingleton(_ => PostgresDataSource(builder.Configuration.GetConnectionString("authdb"), fallback));
+        builder.Services.AddDbContextPool<AuthDbContext>((services, options) =>
+            options.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>()).AddInterceptors(fallback));
         // EF's retrying strategy refuses user-initiated transactions (the last-admin lock takes one); a failed
         // call is answered 503 and the client retries instead.
-        builder.AddNpgsqlDbContext<AuthDbContext>("authdb", settings => settings.DisableRetry = true);
+        builder.EnrichNpgsqlDbContext<AuthDbContext>(settings => settings.DisableRetry = true);
         builder.AddRedisClient("redis", configureOptions: redis =>
         {
             // Start even when Redis is down; calls then fail fast and are answered with 503.
@@ -85,8 +99,20 @@ public static class AuthApiServices
             // Replies complete on the .NET thread pool, where the request continues anyway: the dedicated reader
             // threads cost a thread hop and a wake-up per reply, about a fifth of the API's CPU per token check here (decision 0097).
             redis.SocketManager = StackExchange.Redis.SocketManager.ThreadPool;
+            // The multiplexer reads the password from these very options whenever it (re)connects.
+            redis.Password = passwords.Redis.Current;
+            passwords.Redis.OnChange(password => redis.Password = password);
         });
         builder.Services.AddSingleton(TimeProvider.System);
+    }
+
+    private static NpgsqlDataSource PostgresDataSource(string? connectionString, PostgresPasswordFallback fallback)
+    {
+        // The password comes from the provider alone (Npgsql refuses both), asked on each new physical connection.
+        var settings = new NpgsqlConnectionStringBuilder(connectionString ?? string.Empty) { Password = null };
+        var builder = new NpgsqlDataSourceBuilder(settings.ConnectionString);
+        builder.UsePasswordProvider(_ => fallback.PasswordForThisOpen() ?? string.Empty, (_, _) => ValueTask.FromResult(fallback.PasswordForThisOpen() ?? string.Empty));
+        return builder.Build();
     }
 
     private static void AddAccountServices(this IServiceCollection services)

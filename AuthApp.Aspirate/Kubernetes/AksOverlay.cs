@@ -67,6 +67,9 @@ internal sealed class AksOverlay(ModelTopology topology, KubernetesPublishingOpt
                     WorkloadIdentity("CronJob", backup, "/spec/jobTemplate/spec/template", shellVariables: true),
                 },
                 .. projects.Select(p => OverlayParts.Patch("Deployment", p.Name, JsonPatchOperation.Add("/spec/replicas", Scaling.MinReplicas))),
+                // The services read the mount as their secret folder: a rotated vault secret reaches them without a restart.
+                .. projects.Select(p => OverlayParts.Patch("Deployment", p.Name, JsonPatchOperation.Add(
+                    "/spec/template/spec/containers/0/env/-", new V1EnvVar { Name = "Secrets__Directory", Value = SecretFiles.MountPath }))),
             ],
         });
 
@@ -94,7 +97,7 @@ internal sealed class AksOverlay(ModelTopology topology, KubernetesPublishingOpt
             JsonPatchOperation.Add($"{template}/spec/containers/0/volumeMounts/-", new V1VolumeMount
             {
                 Name = "secrets-store",
-                MountPath = "/mnt/secrets-store",
+                MountPath = SecretFiles.MountPath,
                 ReadOnlyProperty = true,
             }),
         };
@@ -110,7 +113,10 @@ internal sealed class AksOverlay(ModelTopology topology, KubernetesPublishingOpt
     private SecretProviderClass SecretProviderClass()
     {
         var names = topology.SecretParameters.Select(p => p.Name).ToList();
-        var objects = new KeyVaultObjectArray { Array = [.. names.Select(n => KubernetesYaml.Serialize(new KeyVaultObject { ObjectName = n }) + "\n")] };
+        var objects = new KeyVaultObjectArray
+        {
+            Array = [.. names.Select(n => KubernetesYaml.Serialize(new KeyVaultObject { ObjectName = n, ObjectAlias = SecretFiles.ByParameter.GetValueOrDefault(n) }) + "\n")],
+        };
         return new SecretProviderClass
         {
             Metadata = new CustomResourceMetadata { Name = SecretProviderClassName },
@@ -128,7 +134,8 @@ internal sealed class AksOverlay(ModelTopology topology, KubernetesPublishingOpt
                 SecretObjects = [new SyncedSecret
                 {
                     SecretName = options.SecretName,
-                    Data = [.. names.Select(n => new SyncedSecretKey { ObjectName = n, Key = n })],
+                    // The synced Secret names mounted files, so aliased objects go by their alias.
+                    Data = [.. names.Select(n => new SyncedSecretKey { ObjectName = SecretFiles.FileOf(n), Key = n })],
                 }],
             },
         };

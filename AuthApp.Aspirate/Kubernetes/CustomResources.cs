@@ -78,6 +78,11 @@ internal sealed class KeyVaultObject
 
     [JsonPropertyName("objectType")]
     public string ObjectType { get; set; } = "secret";
+
+    /// <summary>The file name in the mount, when it is not the object's name.</summary>
+    [JsonPropertyName("objectAlias")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ObjectAlias { get; set; }
 }
 
 /// <summary>The Azure provider's <c>objects</c> parameter: <c>array:</c> of YAML strings.</summary>

@@ -7,6 +7,21 @@ public sealed class InfrastructureTests
     [Fact]
     public async Task TheAksBicepCompilesWithoutWarnings()
     {
+        using var template = await CompileAsync();
+        var types = template.RootElement.GetProperty("resources").EnumerateArray().Select(r => r.GetProperty("type").GetString()).ToList();
+        Assert.Contains("Microsoft.ContainerService/managedClusters", types);
+        Assert.Contains("Microsoft.KeyVault/vaults", types);
+        Assert.Contains("Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials", types);
+        Assert.Contains("Microsoft.ContainerRegistry/registries", types);
+        Assert.Equal(2, types.Count(t => t == "Microsoft.Authorization/roleAssignments"));
+        var outputs = template.RootElement.GetProperty("outputs").EnumerateObject().Select(o => o.Name).ToList();
+        Assert.Contains("WORKLOAD_IDENTITY_CLIENT_ID", outputs);
+        Assert.Contains("KEYVAULT_NAME", outputs);
+    }
+
+    /// <summary>The compiled ARM template of <c>infra/aks/main.bicep</c>; fails on any warning.</summary>
+    public static async Task<JsonDocument> CompileAsync()
+    {
         var bicep = RepositoryPaths.BicepExecutable;
         if (!OperatingSystem.IsWindows())
         {
@@ -21,15 +36,6 @@ public sealed class InfrastructureTests
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.DoesNotContain("Warning", result.Error, StringComparison.Ordinal);
-        using var template = JsonDocument.Parse(result.Output);
-        var types = template.RootElement.GetProperty("resources").EnumerateArray().Select(r => r.GetProperty("type").GetString()).ToList();
-        Assert.Contains("Microsoft.ContainerService/managedClusters", types);
-        Assert.Contains("Microsoft.KeyVault/vaults", types);
-        Assert.Contains("Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials", types);
-        Assert.Contains("Microsoft.ContainerRegistry/registries", types);
-        Assert.Equal(2, types.Count(t => t == "Microsoft.Authorization/roleAssignments"));
-        var outputs = template.RootElement.GetProperty("outputs").EnumerateObject().Select(o => o.Name).ToList();
-        Assert.Contains("WORKLOAD_IDENTITY_CLIENT_ID", outputs);
-        Assert.Contains("KEYVAULT_NAME", outputs);
+        return JsonDocument.Parse(result.Output);
     }
 }

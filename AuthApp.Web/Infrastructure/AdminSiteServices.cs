@@ -26,7 +26,14 @@ public static class AdminSiteServices
 
         // Keys in Redis: every replica can read every other replica's cookies and antiforgery tokens.
         // Aspire's client integration: the multiplexer with health check, tracing and metrics.
-        builder.AddRedisClient("redis", configureOptions: redis => redis.AbortOnConnectFail = false);
+        // The password follows Storage:RedisPassword (the secret folder) as it rotates, as in the API (decision 0094).
+        var redisPassword = new SecretSetting(builder.Configuration, "Storage:RedisPassword", () => RedisPasswordIn(builder.Configuration.GetConnectionString("redis")));
+        builder.AddRedisClient("redis", configureOptions: redis =>
+        {
+            redis.AbortOnConnectFail = false;
+            redis.Password = redisPassword.Current;
+            redisPassword.OnChange(password => redis.Password = password);
+        });
         services.AddDataProtection().SetApplicationName("AuthApp.Web");
         // What PersistKeysToStackExchangeRedis does, but with the multiplexer from DI instead of one made at registration.
         services.AddOptions<KeyManagementOptions>().Configure<IConnectionMultiplexer>((keys, redis) =>
@@ -81,6 +88,18 @@ public static class AdminSiteServices
     /// <summary>Checks every setting before the host starts, so a bad one stops it with one line per key.</summary>
     public static Task<bool> ConfigurationIsValidAsync(this WebApplication app) =>
         app.SettingsAreValidAsync(() => _ = app.Services.GetRequiredService<IOptions<AdminSiteOptions>>().Value);
+
+    private static string? RedisPasswordIn(string? connectionString)
+    {
+        try
+        {
+            return connectionString is null ? null : ConfigurationOptions.Parse(connectionString).Password;
+        }
+        catch (ArgumentException)
+        {
+            return null; // the options validator names the problem
+        }
+    }
 
     private static void ConfigureApi(IServiceProvider provider, HttpClient http) =>
         http.BaseAddress = provider.GetRequiredService<IOptions<AdminSiteOptions>>().Value.ApiBaseAddress;

@@ -79,8 +79,10 @@ internal sealed class AuditBatchWriter : IAsyncDisposable
     {
         await using var scope = _scopes.CreateAsyncScope();
         // The connection comes from the application's own DbContext, whichever way it is registered.
-        var connection = (NpgsqlConnection)scope.ServiceProvider.GetRequiredService<AuthDbContext>().Database.GetDbConnection();
-        await connection.OpenAsync();
+        var database = scope.ServiceProvider.GetRequiredService<AuthDbContext>().Database;
+        var connection = (NpgsqlConnection)database.GetDbConnection();
+        // Opened through EF, so the password overlap of a rotation applies here too (decision 0094).
+        await database.OpenConnectionAsync();
         // One statement is one implicit transaction: all rows or none.
         await using var command = new NpgsqlCommand(Insert, connection)
         {

@@ -49,6 +49,9 @@ public static class AuditEventTypes
     /// <summary>The OpenID Connect token endpoint: tokens issued (code, refresh or device grant) or refused.</summary>
     public const string OidcToken = "oidc.token";
 
+    /// <summary>A secret was rotated (actor: who ran the rotation, subject: the secret's name; never its value).</summary>
+    public const string SecretRotation = "secret.rotate";
+
     /// <summary>The actor of changes the service makes by itself (the bootstrap admin).</summary>
     public const string SystemActor = "system";
 }

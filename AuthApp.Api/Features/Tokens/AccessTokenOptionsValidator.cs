@@ -9,25 +9,50 @@ internal sealed class AccessTokenOptionsValidator(IHostEnvironment environment) 
 
     public ValidateOptionsResult Validate(string? name, AccessTokenOptions options)
     {
-        var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.TokenHashKey))
-        {
-            if (!environment.IsDevelopment())
-            {
-                failures.Add("Auth:TokenHashKey is missing: set it (environment: Auth__TokenHashKey) to base64 of at least 32 random bytes, e.g. `openssl rand -base64 32`.");
-            }
-        }
-        else if (DecodeKey(options.TokenHashKey) is not { Length: >= MinimumKeyBytes })
-        {
-            failures.Add("Auth:TokenHashKey is malformed: it must be base64 of at least 32 random bytes.");
-        }
-
+        var failures = KeyProblems(options, environment.IsDevelopment()).ToList();
         if (options.AccessTokenLifetime <= TimeSpan.Zero || options.AccessTokenLifetime > TimeSpan.FromDays(1))
         {
             failures.Add("Auth:AccessTokenLifetime must be a TimeSpan between 00:00:01 and 1.00:00:00.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>The problems of the legacy key and the key ring; the hasher checks a reloaded ring with this too.</summary>
+    public static IEnumerable<string> KeyProblems(AccessTokenOptions options, bool development)
+    {
+        var hasLegacy = !string.IsNullOrWhiteSpace(options.TokenHashKey);
+        if (hasLegacy && DecodeKey(options.TokenHashKey!) is not { Length: >= MinimumKeyBytes })
+        {
+            yield return "Auth:TokenHashKey is malformed: it must be base64 of at least 32 random bytes.";
+        }
+
+        foreach (var (id, value) in options.TokenHashKeys)
+        {
+            if (!TokenFormat.IsValidKeyId(id))
+            {
+                // The id is not a secret (every token carries it), so the message may name it.
+                yield return $"Auth:TokenHashKeys:{id} has an invalid id: use 1 to {TokenFormat.MaxKeyIdLength} lower-case letters or digits.";
+            }
+            else if (string.IsNullOrWhiteSpace(value) || DecodeKey(value) is not { Length: >= MinimumKeyBytes })
+            {
+                yield return $"Auth:TokenHashKeys:{id} is malformed: it must be base64 of at least 32 random bytes.";
+            }
+        }
+
+        var current = options.CurrentTokenHashKey;
+        if (!string.IsNullOrWhiteSpace(current) && !options.TokenHashKeys.ContainsKey(current))
+        {
+            yield return $"Auth:CurrentTokenHashKey names '{current}', which is not in Auth:TokenHashKeys: add Auth:TokenHashKeys:{current} first.";
+        }
+        else if (string.IsNullOrWhiteSpace(current) && options.TokenHashKeys.Count > 0)
+        {
+            yield return "Auth:CurrentTokenHashKey is missing: name the key of Auth:TokenHashKeys that new tokens use.";
+        }
+        else if (string.IsNullOrWhiteSpace(current) && !hasLegacy && !development)
+        {
+            yield return "Auth:TokenHashKey is missing: set it (environment: Auth__TokenHashKey) to base64 of at least 32 random bytes, e.g. `openssl rand -base64 32`, or set the key ring (Auth:TokenHashKeys:<id> and Auth:CurrentTokenHashKey).";
+        }
     }
 
     public static byte[]? DecodeKey(string value)

@@ -32,11 +32,11 @@ public sealed class TokenIssuer(
     /// </summary>
     public async Task<(IssuedToken Issued, Guid UserId)?> RefreshAsync(string presentedHash, HttpContext context)
     {
-        var accessToken = TokenFormat.NewAccessToken();
-        var refreshToken = TokenFormat.NewRefreshToken();
+        var (accessToken, accessHash) = hasher.NewAccessToken();
+        var (refreshToken, refreshHash) = hasher.NewRefreshToken();
         var accessLifetime = accessOptions.Value.AccessTokenLifetime;
         var refreshed = await families.RefreshAsync(new RefreshPair(
-            presentedHash, hasher.Hash(accessToken), accessLifetime, hasher.Hash(refreshToken), refreshOptions.Value.RefreshTokenLifetime,
+            presentedHash, accessHash, accessLifetime, refreshHash, refreshOptions.Value.RefreshTokenLifetime,
             time.GetUtcNow(), context.ClientAddressOf() ?? string.Empty, UserAgentOf(context), context.User.FindFirstValue(ClaimTypes.NameIdentifier)));
         return refreshed is null ? null : (new IssuedToken(accessToken, accessLifetime, refreshToken, refreshed.FamilyId), refreshed.UserId);
     }
@@ -44,23 +44,23 @@ public sealed class TokenIssuer(
     private (IssuedToken Issued, TokenSession Access, TokenSession Refresh) NewPair(
         AccountSnapshot account, string accountVersion, HttpContext context, string familyId, DateTimeOffset sessionStartedAt)
     {
-        var accessToken = TokenFormat.NewAccessToken();
-        var refreshToken = TokenFormat.NewRefreshToken();
+        var access = hasher.NewAccessToken();
+        var refresh = hasher.NewRefreshToken();
         var accessLifetime = accessOptions.Value.AccessTokenLifetime;
         var now = time.GetUtcNow();
         var address = context.ClientAddressOf();
         var userAgent = UserAgentOf(context);
-        TokenSession Session(string token, string kind, TimeSpan lifetime) => new(
-            hasher.Hash(token), kind, account.UserId, account.Email, account.Roles, now, now + lifetime, address, userAgent, familyId, sessionStartedAt)
+        TokenSession Session(MintedToken token, string kind, TimeSpan lifetime) => new(
+            token.Hash, kind, account.UserId, account.Email, account.Roles, now, now + lifetime, address, userAgent, familyId, sessionStartedAt)
         {
             DisplayName = account.DisplayName,
             AccountCreatedAt = account.CreatedAt,
             AccountVersion = accountVersion,
         };
         return (
-            new IssuedToken(accessToken, accessLifetime, refreshToken, familyId),
-            Session(accessToken, TokenKinds.Access, accessLifetime),
-            Session(refreshToken, TokenKinds.Refresh, refreshOptions.Value.RefreshTokenLifetime));
+            new IssuedToken(access.Token, accessLifetime, refresh.Token, familyId),
+            Session(access, TokenKinds.Access, accessLifetime),
+            Session(refresh, TokenKinds.Refresh, refreshOptions.Value.RefreshTokenLifetime));
     }
 
     private static string UserAgentOf(HttpContext context)

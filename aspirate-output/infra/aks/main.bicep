@@ -65,6 +65,8 @@ resource aks 'Microsoft.ContainerService/managedClusters@2024-09-01' = {
         enabled: true
         config: {
           enableSecretRotation: 'true'
+          // How often the driver re-reads the vault: a rotated secret reaches the pods' files within this (decision 0094).
+          rotationPollInterval: '2m'
         }
       }
     }
