@@ -53,6 +53,13 @@ internal sealed class AccessTokenOptionsValidator(IHostEnvironment environment) 
         {
             yield return "Auth:TokenHashKey is missing: set it (environment: Auth__TokenHashKey) to base64 of at least 32 random bytes, e.g. `openssl rand -base64 32`, or set the key ring (Auth:TokenHashKeys:<id> and Auth:CurrentTokenHashKey).";
         }
+
+        // The OpenID Connect issuer wraps its stored signing keys under this key (decision 0089): without it they
+        // would be wrapped under the development secret.
+        if (!hasLegacy && !development && options.TokenHashKeys.Count > 0)
+        {
+            yield return "Auth:TokenHashKey is missing: keep it beside the key ring, since it wraps the OpenID Connect issuer's signing keys; rotate token hashing with Auth:TokenHashKeys only.";
+        }
     }
 
     public static byte[]? DecodeKey(string value)
