@@ -18,7 +18,7 @@ internal static class AppHostSettings
     /// <summary>False, after writing one line per problem to standard error, when a setting cannot be used.</summary>
     public static bool AreValid(IDistributedApplicationBuilder builder)
     {
-        var problems = LocalServerSettings.Problems(builder.Configuration).Concat(ClientProblems(builder.Configuration.GetSection(IntrospectionClients))).ToList();
+        var problems = LocalServerSettings.Problems(builder.Configuration, builder.AppHostDirectory).Concat(ClientProblems(builder.Configuration.GetSection(IntrospectionClients))).ToList();
         foreach (var problem in problems) Console.Error.WriteLine($"Startup stopped: {problem}");
         return problems.Count == 0;
     }

@@ -54,6 +54,18 @@ public sealed class LocalServerSettings
         }
     }
 
+    /// <summary><see cref="Problems(IConfiguration)"/> plus a configured state folder the server user cannot enter.</summary>
+    public static IEnumerable<string> Problems(IConfiguration configuration, string appHostDirectory)
+    {
+        foreach (var problem in Problems(configuration)) yield return problem;
+        if (configuration["AppHost:StateDirectory"] is { Length: > 0 } configured
+            && !string.IsNullOrWhiteSpace(configured)
+            && StateDirectory.Problem(configured, appHostDirectory) is { } folder)
+        {
+            yield return folder;
+        }
+    }
+
     private static bool TryParseMode(string? text, out ServerMode mode) =>
         Enum.TryParse(text, ignoreCase: true, out mode) && Enum.IsDefined(mode) && !int.TryParse(text, out _);
 

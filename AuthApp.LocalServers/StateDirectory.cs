@@ -33,11 +33,9 @@ public sealed class StateDirectory
         if (!string.IsNullOrWhiteSpace(configured))
         {
             var path = System.IO.Path.GetFullPath(configured, appHostDirectory);
-            return ServiceUser.CanReachAsync(path, CancellationToken.None).GetAwaiter().GetResult()
-                ? new StateDirectory(path, null)
-                : throw new DistributedApplicationException(
-                    $"AppHost:StateDirectory ({path}) cannot be entered by the {ServiceUser.Name} user, who runs PostgreSQL when the " +
-                    $"AppHost runs as root: choose a folder whose parents others may enter, such as {SharedRoot}, or leave the setting out.");
+            return Problem(configured, appHostDirectory) is { } problem
+                ? throw new DistributedApplicationException(problem)
+                : new StateDirectory(path, null);
         }
 
         var preferred = System.IO.Path.Combine(FindRepositoryRoot(appHostDirectory), ".authapp");
@@ -51,6 +49,16 @@ public sealed class StateDirectory
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(preferred)))[..10];
         var name = System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(preferred)) ?? "authapp";
         return new StateDirectory(System.IO.Path.Combine(SharedRoot, $"{name}-{hash}"), preferred);
+    }
+
+    /// <summary>Why a configured state folder cannot be used, or null: checked before the app model is built.</summary>
+    internal static string? Problem(string configured, string appHostDirectory)
+    {
+        var path = System.IO.Path.GetFullPath(configured, appHostDirectory);
+        return ServiceUser.CanReachAsync(path, CancellationToken.None).GetAwaiter().GetResult()
+            ? null
+            : $"AppHost:StateDirectory ({path}) cannot be entered by the {ServiceUser.Name} user, who runs PostgreSQL when the " +
+              $"AppHost runs as root: choose a folder whose parents others may enter, such as {SharedRoot}, or leave the setting out.";
     }
 
     /// <summary>The nearest folder holding <c>.git</c> or a solution file; else the AppHost's parent.</summary>

@@ -64,6 +64,29 @@ public sealed class PrerequisiteTests : IDisposable
     }
 
     [Fact]
+    public async Task AStateFolderThePostgresUserCannotEnterEndsWithOneLineAndExitCodeOne()
+    {
+        // Only root hands PostgreSQL to the postgres user; as anyone else every folder the user owns is reachable.
+        Assert.SkipUnless(Environment.UserName == "root" && !OperatingSystem.IsWindows(), "Only a root run hands PostgreSQL to another user.");
+        if (OperatingSystem.IsWindows()) return;
+        var parent = Directory.CreateTempSubdirectory("authapp-private-");
+        File.SetUnixFileMode(parent.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var state = Path.Combine(parent.FullName, "state");
+
+        var result = await Publishing.ProcessRunner.AppHostAsync(ThrowawayAppHost.Arguments(state), new Dictionary<string, string>
+        {
+            ["DOTNET_ENVIRONMENT"] = "Development",
+        });
+
+        Assert.Equal(1, result.ExitCode);
+        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var line = Assert.Single(lines);
+        Assert.StartsWith($"Startup stopped: AppHost:StateDirectory ({state}) cannot be entered by the postgres user", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Output + result.Error, StringComparison.Ordinal);
+        parent.Delete(recursive: true);
+    }
+
+    [Fact]
     public async Task DataFolderOfAnotherMajorVersionIsRefusedWithBothVersionsAndHowToReset()
     {
         var folder = Path.Combine(_empty, "postgres");
