@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using AuthApp.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using static AuthApp.Tests.Infrastructure.ApiClient;
 
@@ -25,7 +26,9 @@ public sealed class ConnectionExhaustionTests(TestServices services)
         var user = (await AccountTraffic.PrepareAsync(client, 1))[0];
 
         // The API's idle pooled connections would otherwise keep serving it: the point is that it needs a new one.
+        // The API builds its own data source (for the rotating password provider), which ClearAllPools does not reach.
         NpgsqlConnection.ClearAllPools();
+        api.Services.GetRequiredService<NpgsqlDataSource>().Clear();
         var hog = await FillEverySlotAsync(database);
         try
         {

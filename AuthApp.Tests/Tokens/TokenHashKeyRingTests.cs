@@ -96,6 +96,22 @@ public sealed class TokenHashKeyRingTests(TestServices services)
         Assert.Equal(HttpStatusCode.Unauthorized, await client.MeStatusAsync(token));
     }
 
+    [Fact]
+    public async Task ARingWithoutTheLegacyKeyStopsStartupOutsideDevelopment()
+    {
+        await using var api = services.CreateApi(settings =>
+        {
+            settings["Auth:TokenHashKey"] = null;
+            settings["Auth:TokenHashKeys:k1"] = KeyA;
+            settings["Auth:CurrentTokenHashKey"] = "k1";
+        });
+
+        Assert.ThrowsAny<Exception>(() => api.CreateClient()); // the server never started
+        var problems = api.Logs.Lines.Where(line => line.Level == Microsoft.Extensions.Logging.LogLevel.Critical).Select(line => line.Message).ToList();
+        Assert.Contains(problems, problem => problem.Contains("Auth:TokenHashKey is missing: keep it beside the key ring", StringComparison.Ordinal));
+        Assert.DoesNotContain(problems, problem => problem.Contains(KeyA, StringComparison.Ordinal));
+    }
+
     [Theory] // S17: messages name the setting, never a key
     [InlineData("kz", "k1", "Auth:CurrentTokenHashKey names 'kz', which is not in Auth:TokenHashKeys")]
     [InlineData(null, "k1", "Auth:CurrentTokenHashKey is missing")]
@@ -129,14 +145,13 @@ public sealed class TokenHashKeyRingTests(TestServices services)
         return (email, password, access, refresh);
     }
 
-    /// <summary>Settings with only the ring (no legacy key); the last key is current unless named.</summary>
+    /// <summary>The ring beside the shared legacy key, which stays required (it wraps the issuer's keys); the last key is current unless named.</summary>
     private static Action<Dictionary<string, string?>> Ring(params (string Id, string Key)[] keys) => Ring(keys, keys[^1].Id);
 
     private static Action<Dictionary<string, string?>> Ring((string Id, string Key) a, (string Id, string Key) b, string current) => Ring([a, b], current);
 
     private static Action<Dictionary<string, string?>> Ring((string Id, string Key)[] keys, string current) => settings =>
     {
-        settings["Auth:TokenHashKey"] = null;
         foreach (var (id, key) in keys) settings[$"Auth:TokenHashKeys:{id}"] = key;
         settings["Auth:CurrentTokenHashKey"] = current;
     };
