@@ -68,7 +68,7 @@ public sealed class PrerequisiteTests : IDisposable
     {
         // Only root hands PostgreSQL to the postgres user; as anyone else every folder the user owns is reachable.
         Assert.SkipUnless(Environment.UserName == "root" && !OperatingSystem.IsWindows(), "Only a root run hands PostgreSQL to another user.");
-        if (OperatingSystem.IsWindows()) return;
+        if (OperatingSystem.IsWindows()) return; // for the platform analyzer: SetUnixFileMode below
         var parent = Directory.CreateTempSubdirectory("authapp-private-");
         File.SetUnixFileMode(parent.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var state = Path.Combine(parent.FullName, "state");
