@@ -7,7 +7,8 @@ namespace AuthApp.Api.Infrastructure;
 /// <summary>
 /// The overlap of a PostgreSQL password rotation (decision 0094). A role has one password, so the switch cannot be
 /// made at the same instant everywhere: a new connection that PostgreSQL refuses with the new password (the role is
-/// not altered yet) or the current one is tried once more with the previous password. Connections already open are
+/// not altered yet) or the current one is tried once more with the previous password, and then once more with the
+/// current one, in case the role changed between the two. Connections already open are
 /// never affected; only the open that would otherwise fail pays a second attempt.
 /// </summary>
 internal sealed class PostgresPasswordFallback(SecretSetting password) : DbConnectionInterceptor
@@ -21,16 +22,17 @@ internal sealed class PostgresPasswordFallback(SecretSetting password) : DbConne
         DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
     {
         if (result.IsSuppressed || password.Previous is null) return result;
-        try
+        // Current, then previous, then current again: ALTER ROLE may land between the first two attempts.
+        for (var attempt = 0; ; attempt++)
         {
-            await connection.OpenAsync(cancellationToken);
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidPassword)
-        {
-            UsePrevious.Value = true;
+            UsePrevious.Value = attempt == 1;
             try
             {
                 await connection.OpenAsync(cancellationToken);
+                break;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidPassword && attempt < 2)
+            {
             }
             finally
             {
@@ -45,16 +47,16 @@ internal sealed class PostgresPasswordFallback(SecretSetting password) : DbConne
     public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
     {
         if (result.IsSuppressed || password.Previous is null) return result;
-        try
+        for (var attempt = 0; ; attempt++)
         {
-            connection.Open();
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidPassword)
-        {
-            UsePrevious.Value = true;
+            UsePrevious.Value = attempt == 1;
             try
             {
                 connection.Open();
+                break;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidPassword && attempt < 2)
+            {
             }
             finally
             {

@@ -19,6 +19,11 @@ public sealed class KillableApi : IAsyncDisposable
 
     public Uri Address { get; }
 
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
+
+    /// <summary>What the API has written so far (Warning and above), for failure messages.</summary>
+    public string Output => string.Join('\n', _output);
+
     /// <summary>Starts the API with <paramref name="settings"/> (configuration keys) and returns once /health answers 200.</summary>
     public static async Task<KillableApi> StartAsync(IReadOnlyDictionary<string, string?> settings)
     {
@@ -29,11 +34,12 @@ public sealed class KillableApi : IAsyncDisposable
         foreach (var (key, value) in settings.Where(s => s.Value is not null)) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the API.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var api = new KillableApi(process, address);
+        // Kept (the API logs at Warning, so these are few) for a failing test to show what the API said.
+        process.OutputDataReceived += (_, line) => { if (line.Data is { } text) api._output.Enqueue(text); };
+        process.ErrorDataReceived += (_, line) => { if (line.Data is { } text) api._output.Enqueue(text); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var api = new KillableApi(process, address);
         using var probe = api.CreateClient();
         await Poll.UntilAsync(async () =>
         {

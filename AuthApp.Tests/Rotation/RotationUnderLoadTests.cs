@@ -41,7 +41,7 @@ public sealed class RotationUnderLoadTests(TestServices services)
         var during = traffic.Within(started, DateTimeOffset.UtcNow).ToList();
         var failed = traffic.Outcomes.Where(o => o.Status is not (200 or 201)).ToList();
         TestContext.Current.TestOutputHelper?.WriteLine($"{secret}: {Traffic.Describe(traffic.Outcomes)}");
-        Assert.True(failed.Count == 0, $"failed requests: {Traffic.Describe(failed)}");
+        Assert.True(failed.Count == 0, $"failed requests: {Traffic.Describe(failed)}\nThe API said:\n{rig.Api.Output}");
         Assert.True(during.Count(o => o.Operation == "login") >= 3, Traffic.Describe(during)); // the rotation did run under load
 
         // No session lost: every login from before the rotation still works and its refresh token still rotates.
