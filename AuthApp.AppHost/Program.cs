@@ -14,7 +14,7 @@ IResourceBuilder<IResourceWithConnectionString> authdb = containers
     ? builder.AddPostgres("postgres").WithDataVolume("authapp-postgres-data").AddDatabase("authdb")
     : builder.AddLocalPostgres("postgres").AddDatabase("authdb");
 IResourceBuilder<IResourceWithConnectionString> redis = containers
-    ? builder.AddRedis("redis").WithDataVolume("authapp-redis-data")
+    ? builder.AddRedis("redis").WithDataVolume("authapp-redis-data").WithAppendOnlyFile()
     : builder.AddLocalRedis("redis");
 
 var tokenHashKey = builder.AddParameter("token-hash-key", new GenerateParameterDefault { MinLength = 44, Special = false }, secret: true, persist: true);

@@ -42,8 +42,12 @@ public static class LocalRedisBuilderExtensions
             $"requirepass {await redis.PasswordParameter.GetValueAsync(cancellationToken)}",
             "protected-mode yes",
             "daemonize no",
+            // AOF alone (fsync every second) persists every write; RDB snapshots on top forked the server every
+            // minute under writes, and the copy-on-write faults cost the token paths more than the commands did
+            // (decision 0101).
             "appendonly yes",
-            "save 60 1",
+            "appendfsync everysec",
+            "save \"\"",
             $"dir \"{data}\"",
             "logfile \"\"",
         ];

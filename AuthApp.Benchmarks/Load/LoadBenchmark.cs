@@ -40,6 +40,7 @@ internal static class LoadBenchmark
         await using var floor = await FloorServer.StartAsync(await system.App.GetConnectionStringAsync("redis")
             ?? throw new InvalidOperationException("The system has no Redis connection string."));
         await using var pool = await SessionPool.CreateAsync(system, access);
+        await using var commands = await RedisCommandStats.ConnectAsync(await system.App.GetConnectionStringAsync("redis") ?? "");
         using var scripts = new TemporaryScripts();
         var api = system.Api.BaseAddress!;
         var form = new Dictionary<string, string> { ["Content-Type"] = "application/x-www-form-urlencoded" };
@@ -59,9 +60,13 @@ internal static class LoadBenchmark
             var (script, args) = await prepare("measured");
             // The floor's server is this process; every other row's is the API.
             var server = target == floorUri ? ProcessCpu.Current : apiCpu;
+            await commands.ResetAsync();
             var before = (Server: server?.Used(), Redis: redisCpu?.Used());
             var result = await Wrk.RunAsync(target, script, load ?? options, options.Duration, args);
-            rows.Add(new LoadRow(name, result, note, PerRequest(server?.Used() - before.Server, result), PerRequest(redisCpu?.Used() - before.Redis, result)));
+            var cpu = (Server: PerRequest(server?.Used() - before.Server, result), Redis: PerRequest(redisCpu?.Used() - before.Redis, result));
+            var costs = result.Requests > 0 ? await commands.ReadAsync(result.Requests) : [];
+            var split = result.Requests > 0 ? await commands.CpuSplitAsync(result.Requests) : null;
+            rows.Add(new LoadRow(name, result, note, cpu.Server, cpu.Redis, costs, split));
         }
 
         Task<(string, string[])> Fixed(string file, string method, string path, Dictionary<string, string> headers, string? body = null) =>

@@ -8,7 +8,9 @@ namespace AuthApp.Benchmarks.Load;
 /// <param name="Note">What the row drove, printed under the table.</param>
 /// <param name="ServerCpu">CPU per request of the process that answered (the API, or this process for the floor).</param>
 /// <param name="RedisCpu">CPU per request of the Redis server.</param>
-internal sealed record LoadRow(string Endpoint, WrkResult Result, string Note, TimeSpan? ServerCpu = null, TimeSpan? RedisCpu = null);
+/// <param name="RedisCpuSplit">Where Redis's CPU went, per request (INFO cpu).</param>
+/// <param name="RedisCommands">Redis's commands per request during the measured run, most expensive first.</param>
+internal sealed record LoadRow(string Endpoint, WrkResult Result, string Note, TimeSpan? ServerCpu = null, TimeSpan? RedisCpu = null, IReadOnlyList<CommandCost>? RedisCommands = null, string? RedisCpuSplit = null);
 
 /// <summary>Prints the load figures as a Markdown table, each row's ratio taken against the floor.</summary>
 internal static class LoadTable
@@ -37,6 +39,13 @@ internal static class LoadTable
             if (row.Result.SocketErrors > 0) warnings.Add($"{row.Result.SocketErrors} socket errors");
             if (row.Result.PoolShortfall > 0) warnings.Add($"token pool ran short {row.Result.PoolShortfall} times: some requests presented dead tokens");
             Console.WriteLine($"- {row.Endpoint}: {row.Note}.{(warnings.Count > 0 ? " WARNING: " + string.Join("; ", warnings) + "." : "")}");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("Redis commands per request (INFO commandstats over the measured run: calls and time inside the command; a script's own commands are counted too):");
+        foreach (var row in rows.Where(r => r.RedisCommands is { Count: > 0 }))
+        {
+            Console.WriteLine($"- {row.Endpoint}: {row.RedisCpuSplit}; {string.Join(", ", row.RedisCommands!.Take(8))}");
         }
     }
 

@@ -91,6 +91,21 @@ public sealed class WholeSystemTests(AppHostFixture fixture)
     }
 
     [Fact]
+    public async Task RedisPersistsEveryWriteToItsAppendOnlyFileAndTakesNoSnapshots()
+    {
+        var options = ConfigurationOptions.Parse((await fixture.App.GetConnectionStringAsync("redis", Cancel))!);
+        options.AllowAdmin = true;
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(options);
+        var server = redis.GetServers()[0];
+
+        // Decision 0101: the append-only file alone; RDB save points would fork the server every minute under writes.
+        var settings = (await server.ConfigGetAsync("*")).ToDictionary(p => p.Key, p => p.Value);
+        Assert.Equal("yes", settings["appendonly"]);
+        Assert.Equal("everysec", settings["appendfsync"]);
+        Assert.Equal("", settings["save"]);
+    }
+
+    [Fact]
     public void ApiProcessReceivedTheAspireEnvironment()
     {
         var environment = fixture.App.Current("api").Environment;

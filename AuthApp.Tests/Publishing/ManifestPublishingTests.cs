@@ -38,6 +38,10 @@ public sealed class ManifestPublishingTests
         Assert.Equal(5432, postgres.GetProperty("bindings").GetProperty("tcp").GetProperty("targetPort").GetInt32());
         Assert.Equal("{postgres.connectionString};Database=authdb", resources.GetProperty("authdb").GetProperty("connectionString").GetString());
         Assert.Equal("/bin/sh", resources.GetProperty("redis").GetProperty("entrypoint").GetString());
+        // Append-only persistence and no RDB snapshots, as locally (decision 0101).
+        var redisCommand = resources.GetProperty("redis").GetProperty("args").EnumerateArray().Last().GetString()!;
+        Assert.Contains("--appendonly yes --appendfsync everysec --save ''", redisCommand);
+        Assert.DoesNotMatch(@"--save \d", redisCommand);
         Assert.False(resources.GetProperty("redis-password").GetProperty("inputs").GetProperty("value").GetProperty("default").GetProperty("generate").GetProperty("special").GetBoolean());
         Assert.Equal("admin@authapp.local", resources.GetProperty("admin-email").GetProperty("inputs").GetProperty("value").GetProperty("default").GetProperty("value").GetString());
 

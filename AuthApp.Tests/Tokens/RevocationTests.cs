@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using AuthApp.Api.Features.Tokens;
 using AuthApp.Tests.Infrastructure;
+using StackExchange.Redis;
 using static AuthApp.Tests.Infrastructure.ApiClient;
 
 namespace AuthApp.Tests.Tokens;
@@ -69,6 +70,35 @@ public sealed class RevocationTests(TestServices services)
 
         var index = await services.RedisClient.GetDatabase().SortedSetRangeByScoreAsync(TokenStore.UserSessionsKey(userId));
         Assert.DoesNotContain(new TokenHasherForTests().Hash(token), index.Select(v => v.ToString()));
+    }
+
+    [Fact]
+    public async Task RevokingOneTokenEndsAFamilyLargerThanOneBatch()
+    {
+        var (token, _, _) = await _client.RegisterAndLoginAsync();
+        using var before = await _client.GetMeAsync(token);
+        var userId = Guid.Parse((await before.ReadJsonAsync()).GetProperty("id").GetString()!);
+        var redis = services.RedisClient.GetDatabase();
+        var family = (string)(await redis.HashGetAsync(TokenStore.TokenKey(new TokenHasherForTests().Hash(token)), "family_id"))!;
+        // Every refresh adds a hash to its family, so a long session's family outgrows the script's 500-key batches.
+        var more = Enumerable.Range(0, 1_201).Select(i => $"batch-{i}-{Guid.NewGuid():N}").ToArray();
+        foreach (var hash in more)
+        {
+            await redis.HashSetAsync(TokenStore.TokenKey(hash), [new("user_id", userId.ToString()), new("family_id", family)]);
+            await redis.KeyExpireAsync(TokenStore.TokenKey(hash), TimeSpan.FromMinutes(5));
+        }
+
+        await redis.SetAddAsync(TokenFamilies.FamilyKey(family), [.. more.Select(h => (RedisValue)h)]);
+        await redis.SortedSetAddAsync(TokenStore.UserSessionsKey(userId), [.. more.Select(h => new SortedSetEntry(h, 1))]);
+
+        using var revoke = await RevokeAsync(formToken: token);
+
+        Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
+        Assert.Equal(0, await redis.KeyExistsAsync([.. more.Select(TokenStore.TokenKey)]));
+        Assert.False(await redis.KeyExistsAsync(TokenFamilies.FamilyKey(family)));
+        Assert.Empty(await redis.SortedSetRangeByRankAsync(TokenStore.UserSessionsKey(userId)));
+        using var after = await _client.GetMeAsync(token);
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
     }
 
     [Fact]

@@ -86,19 +86,30 @@ internal static class TokenScripts
         if not user then return nil end
         local index = ARGV[3] .. string.gsub(user, '-', '') .. ARGV[4]
         local deleted = 0
+        local listed = false
         if family and family ~= '' then
           local familyKey = ARGV[2] .. family
-          for _, hash in ipairs(redis.call('SMEMBERS', familyKey)) do
-            deleted = deleted + redis.call('DEL', ARGV[1] .. hash)
-            redis.call('ZREM', index, hash)
+          local hashes = redis.call('SMEMBERS', familyKey)
+          -- One DEL and one ZREM per 500 tokens rather than one of each per token (unpack's stack is bounded).
+          for first = 1, #hashes, 500 do
+            local last = math.min(first + 499, #hashes)
+            local keys = {}
+            for i = first, last do
+              keys[#keys + 1] = ARGV[1] .. hashes[i]
+              if hashes[i] == ARGV[5] then listed = true end
+            end
+            deleted = deleted + redis.call('DEL', unpack(keys))
+            redis.call('ZREM', index, unpack(hashes, first, last))
           end
           redis.call('DEL', familyKey)
           redis.call('ZREM', KEYS[2], family)
         else
           family = ''
         end
-        deleted = deleted + redis.call('DEL', KEYS[1])
-        redis.call('ZREM', index, ARGV[5])
+        if not listed then
+          deleted = deleted + redis.call('DEL', KEYS[1])
+          redis.call('ZREM', index, ARGV[5])
+        end
         if deleted > 0 then
           audit(KEYS[3], ARGV[7], ARGV[6], '{{AuditEventTypes.Revocation}}', '{{AuditOutcomes.Success}}', ARGV[8], user, ARGV[9], 'session ' .. family)
         end
