@@ -47,6 +47,7 @@ internal static class LoadBenchmark
 
         var apiCpu = ProcessCpu.Of(system.App, "api");
         var redisCpu = ProcessCpu.Of(system.App, "redis");
+        var postgresCpu = ProcessCpu.Of(system.App, "postgres");
         var floorUri = new Uri(floor.Address, FloorServer.Path);
         var rows = new List<LoadRow>();
         var warmUp = FirstWarmUp;
@@ -61,12 +62,13 @@ internal static class LoadBenchmark
             // The floor's server is this process; every other row's is the API.
             var server = target == floorUri ? ProcessCpu.Current : apiCpu;
             await commands.ResetAsync();
-            var before = (Server: server?.Used(), Redis: redisCpu?.Used());
+            var before = (Server: server?.Used(), Redis: redisCpu?.Used(), Postgres: postgresCpu?.Used());
             var result = await Wrk.RunAsync(target, script, load ?? options, options.Duration, args);
-            var cpu = (Server: PerRequest(server?.Used() - before.Server, result), Redis: PerRequest(redisCpu?.Used() - before.Redis, result));
+            var cpu = (Server: PerRequest(server?.Used() - before.Server, result), Redis: PerRequest(redisCpu?.Used() - before.Redis, result),
+                Postgres: PerRequest(postgresCpu?.Used() - before.Postgres, result));
             var costs = result.Requests > 0 ? await commands.ReadAsync(result.Requests) : [];
             var split = result.Requests > 0 ? await commands.CpuSplitAsync(result.Requests) : null;
-            rows.Add(new LoadRow(name, result, note, cpu.Server, cpu.Redis, costs, split));
+            rows.Add(new LoadRow(name, result, note, cpu.Server, cpu.Redis, cpu.Postgres, costs, split));
         }
 
         Task<(string, string[])> Fixed(string file, string method, string path, Dictionary<string, string> headers, string? body = null) =>

@@ -8,9 +8,10 @@ namespace AuthApp.Benchmarks.Load;
 /// <param name="Note">What the row drove, printed under the table.</param>
 /// <param name="ServerCpu">CPU per request of the process that answered (the API, or this process for the floor).</param>
 /// <param name="RedisCpu">CPU per request of the Redis server.</param>
+/// <param name="PostgresCpu">CPU per request of PostgreSQL (the audit drain's inserts, logins' reads).</param>
 /// <param name="RedisCpuSplit">Where Redis's CPU went, per request (INFO cpu).</param>
 /// <param name="RedisCommands">Redis's commands per request during the measured run, most expensive first.</param>
-internal sealed record LoadRow(string Endpoint, WrkResult Result, string Note, TimeSpan? ServerCpu = null, TimeSpan? RedisCpu = null, IReadOnlyList<CommandCost>? RedisCommands = null, string? RedisCpuSplit = null);
+internal sealed record LoadRow(string Endpoint, WrkResult Result, string Note, TimeSpan? ServerCpu = null, TimeSpan? RedisCpu = null, TimeSpan? PostgresCpu = null, IReadOnlyList<CommandCost>? RedisCommands = null, string? RedisCpuSplit = null);
 
 /// <summary>Prints the load figures as a Markdown table, each row's ratio taken against the floor.</summary>
 internal static class LoadTable
@@ -22,17 +23,17 @@ internal static class LoadTable
         Console.WriteLine();
         Console.WriteLine($"wrk -t{options.Threads} -c{options.Connections} -d{options.Duration.TotalSeconds:0}s, {Environment.ProcessorCount} cores, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
         Console.WriteLine();
-        Console.WriteLine("| Endpoint | req/s | p50 | p99 | non-2xx | × floor | server CPU/req | Redis CPU/req |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| Endpoint | req/s | p50 | p99 | non-2xx | × floor | server CPU/req | Redis CPU/req | PostgreSQL CPU/req |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var row in rows)
         {
             var r = row.Result;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {row.Endpoint} | {r.RequestsPerSecond:N0} | {Format(r.P50)} | {Format(r.P99)} | {r.Non2xx} | {r.RequestsPerSecond / floor:0.00} | {Cpu(row.ServerCpu)} | {Cpu(row.RedisCpu)} |"));
+                $"| {row.Endpoint} | {r.RequestsPerSecond:N0} | {Format(r.P50)} | {Format(r.P99)} | {r.Non2xx} | {r.RequestsPerSecond / floor:0.00} | {Cpu(row.ServerCpu)} | {Cpu(row.RedisCpu)} | {Cpu(row.PostgresCpu)} |"));
         }
 
         Console.WriteLine();
-        Console.WriteLine("CPU/req: user plus system CPU time the answering process (the API; this process for the floor) and Redis used during the measured run, divided by its requests. Background work the requests cause (the audit drain) is included; a busy machine lowers req/s far more than it changes these.");
+        Console.WriteLine("CPU/req: user plus system CPU time the answering process (the API; this process for the floor), Redis and PostgreSQL used during the measured run, divided by its requests. Background work the requests cause (the audit drain) is included; a busy machine lowers req/s far more than it changes these.");
         foreach (var row in rows)
         {
             var warnings = new List<string>();
