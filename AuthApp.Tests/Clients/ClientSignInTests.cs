@@ -49,7 +49,8 @@ public sealed class ClientSignInTests(LiveIssuer issuer) : IClassFixture<LiveIss
         var (verifier, challenge) = CodeFlow.Pkce();
         var code = await flow.CodeAsync(ClientApi.CodeRequest(clientId, redirect, challenge), email, password);
         var (without, refused) = await flow.TokenAsync(ClientApi.Redemption(clientId, redirect, code, verifier));
-        Assert.Equal(HttpStatusCode.BadRequest, without);
+        // invalid_client is a 401 (RFC 6749 §5.2).
+        Assert.Equal(HttpStatusCode.Unauthorized, without);
         Assert.Equal("invalid_client", refused.GetProperty("error").GetString());
 
         (verifier, challenge) = CodeFlow.Pkce();
@@ -65,7 +66,7 @@ public sealed class ClientSignInTests(LiveIssuer issuer) : IClassFixture<LiveIss
             ["grant_type"] = "refresh_token", ["client_id"] = clientId, ["refresh_token"] = tokens.GetProperty("refresh_token").GetString()!,
         };
         var (old, oldBody) = await flow.TokenAsync(new(refresh) { ["client_secret"] = secret });
-        Assert.Equal(HttpStatusCode.BadRequest, old);
+        Assert.Equal(HttpStatusCode.Unauthorized, old);
         Assert.Equal("invalid_client", oldBody.GetProperty("error").GetString());
         var (fresh, freshBody) = await flow.TokenAsync(new(refresh) { ["client_secret"] = newSecret });
         Assert.True(fresh == HttpStatusCode.OK, $"Refresh with the new secret answered {(int)fresh}: {freshBody}");
@@ -147,10 +148,10 @@ public sealed class ClientSignInTests(LiveIssuer issuer) : IClassFixture<LiveIss
         {
             ["grant_type"] = "refresh_token", ["client_id"] = clientId, ["refresh_token"] = tokens.GetProperty("refresh_token").GetString()!,
         });
-        Assert.Equal(HttpStatusCode.BadRequest, refreshStatus);
+        Assert.Equal(HttpStatusCode.Unauthorized, refreshStatus);
         Assert.Equal("invalid_client", refreshBody.GetProperty("error").GetString());
         var (codeStatus, codeBody) = await flow.TokenAsync(ClientApi.Redemption(clientId, redirect, unredeemed, otherVerifier));
-        Assert.Equal(HttpStatusCode.BadRequest, codeStatus);
+        Assert.Equal(HttpStatusCode.Unauthorized, codeStatus);
         Assert.Equal("invalid_client", codeBody.GetProperty("error").GetString());
         using var userinfo = new HttpRequestMessage(HttpMethod.Get, "connect/userinfo");
         userinfo.Headers.Authorization = new("Bearer", tokens.GetProperty("access_token").GetString());
