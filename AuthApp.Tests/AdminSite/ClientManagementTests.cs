@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using AuthApp.Tests.AppHost;
+using AuthApp.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace AuthApp.Tests.AdminSite;

@@ -36,14 +36,14 @@ public sealed class EmailVerificationTests(AppHostFixture system, BrowserFixture
         await Page.GotoAsync(new Uri(Web, $"/users/{id}").ToString());
         await Assertions.Expect(Page.Locator("#user-heading")).ToHaveTextAsync(email);
         var box = Page.Locator("#edit-email-verified");
-        await Assertions.Expect(box).Not.ToHaveAttributeAsync("current-checked", "true");
+        await Assertions.Expect(box).Not.ToHaveAttributeAsync("aria-checked", "true");
         await box.ClickAsync();
         await Page.Locator("#save-user").ClickAsync();
         await Assertions.Expect(Page.Locator("#notice")).ToHaveTextAsync("Saved.");
 
         Assert.True((await GetAsync(api, $"/admin/users/{id}", adminToken)).GetProperty("emailVerified").GetBoolean());
         await Page.ReloadAsync();
-        await Assertions.Expect(Page.Locator("#edit-email-verified")).ToHaveAttributeAsync("current-checked", "true");
+        await Assertions.Expect(Page.Locator("#edit-email-verified")).ToHaveAttributeAsync("aria-checked", "true");
 
         // After: the same browser-less sign-in gets a code and an id_token saying email_verified.
         var tokens = await flow.LoginAsync(email, password);
