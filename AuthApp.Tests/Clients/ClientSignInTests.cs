@@ -143,6 +143,7 @@ public sealed class ClientSignInTests(LiveIssuer issuer) : IClassFixture<LiveIss
         var refused = await flow.AuthorizeAsync(ClientApi.CodeRequest(clientId, redirect, CodeFlow.Pkce().Challenge), email, password);
         Assert.Null(refused.Redirect);
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        TestContext.Current.TestOutputHelper?.WriteLine(refused.Body);
         Assert.Contains("client_id", refused.Body, StringComparison.Ordinal);
         var (refreshStatus, refreshBody) = await flow.TokenAsync(new()
         {
