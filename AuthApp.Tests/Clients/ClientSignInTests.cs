@@ -143,8 +143,8 @@ public sealed class ClientSignInTests(LiveIssuer issuer) : IClassFixture<LiveIss
         var refused = await flow.AuthorizeAsync(ClientApi.CodeRequest(clientId, redirect, CodeFlow.Pkce().Challenge), email, password);
         Assert.Null(refused.Redirect);
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
-        TestContext.Current.TestOutputHelper?.WriteLine(refused.Body);
-        Assert.Contains("client_id", refused.Body, StringComparison.Ordinal);
+        Assert.Contains("invalid_request", refused.Body, StringComparison.Ordinal);
+        Assert.Contains("The specified 'client_id' is invalid.", refused.Body, StringComparison.Ordinal);
         var (refreshStatus, refreshBody) = await flow.TokenAsync(new()
         {
             ["grant_type"] = "refresh_token", ["client_id"] = clientId, ["refresh_token"] = tokens.GetProperty("refresh_token").GetString()!,
