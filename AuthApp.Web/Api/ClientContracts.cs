@@ -41,4 +41,13 @@ public static class ClientTypes
         DeviceCode => "Device code",
         _ => grant,
     };
+
+    /// <summary>The grid's one-line form; the full names are in its tooltip.</summary>
+    public static string GrantShortName(string grant) => grant switch
+    {
+        AuthorizationCode => "code",
+        RefreshToken => "refresh",
+        DeviceCode => "device",
+        _ => grant,
+    };
 }
