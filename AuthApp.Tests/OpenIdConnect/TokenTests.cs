@@ -74,6 +74,28 @@ public sealed class TokenTests(LiveIssuer issuer) : IClassFixture<LiveIssuer>
     }
 
     [Fact]
+    public async Task GroupsIsAJsonArrayInTheIdTokenAndUserinfoEvenForOneRole()
+    {
+        var (_, email, password) = await issuer.CreateUserAsync(true, "ops");
+        using var flow = new CodeFlow(issuer.Address);
+        var tokens = await flow.LoginAsync(email, password);
+        using var client = issuer.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "connect/userinfo");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("access_token").GetString());
+
+        using var response = await client.SendAsync(request, Cancel);
+
+        // Read as sent: a JWT library would turn a lone string into a one-element list and hide the difference.
+        var payload = IssuerKeys.Read(tokens.GetProperty("id_token").GetString()!).EncodedPayload;
+        var claims = JsonDocument.Parse(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Decode(payload)).RootElement;
+        Assert.Equal(JsonValueKind.Array, claims.GetProperty("groups").ValueKind);
+        Assert.Equal(["ops"], Strings(claims, "groups"));
+        var info = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.Equal(JsonValueKind.Array, info.GetProperty("groups").ValueKind);
+        Assert.Equal(["ops"], Strings(info, "groups"));
+    }
+
+    [Fact]
     public async Task TheOpaqueTokenEndpointIsUntouchedAndRefusesTheIssuersAccessToken()
     {
         var (_, email, password) = await issuer.CreateUserAsync();

@@ -42,5 +42,12 @@ public static class SweepEndpoints
         new("admin-list-sessions", "GET", "/admin/users/{victim}/sessions", SweepCaller.Admin, SweepBody.None, []),
         new("admin-revoke-session", "DELETE", "/admin/users/{victim}/sessions/{session}", SweepCaller.Admin, SweepBody.None, []),
         new("admin-revoke-sessions", "DELETE", "/admin/users/{victim}/sessions", SweepCaller.Admin, SweepBody.None, []),
+        // The valid create names the built-in client (409) and the valid edit an unknown one (404): the sweep changes no client.
+        new("admin-create-client", "POST", "/admin/clients", SweepCaller.Admin, SweepBody.Json,
+            [new("clientId", "kubectl"), new("type", "public"), new("grants", "authorization_code", SweepFieldKind.TextList),
+             new("redirectUris", "https://app.example/cb", SweepFieldKind.TextList), new("displayName", "App")]),
+        new("admin-update-client", "PATCH", "/admin/clients/sweep-nobody", SweepCaller.Admin, SweepBody.Json,
+            [new("displayName", "App"), new("grants", "authorization_code", SweepFieldKind.TextList),
+             new("redirectUris", "https://app.example/cb", SweepFieldKind.TextList)]),
     ];
 }

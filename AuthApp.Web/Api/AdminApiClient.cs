@@ -47,6 +47,21 @@ public sealed class AdminApiClient(HttpClient http, AuthenticationStateProvider 
     public Task<AuditPage> ListAuditAsync(AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken) =>
         SendAsync<AuditPage>(HttpMethod.Get, $"/admin/audit?page={page}&pageSize={pageSize}&{filter.ToQuery()}", null, cancellationToken);
 
+    public Task<List<OidcClient>> ListClientsAsync(CancellationToken cancellationToken) =>
+        SendAsync<List<OidcClient>>(HttpMethod.Get, "/admin/clients", null, cancellationToken);
+
+    public Task<OidcClient> CreateClientAsync(NewClient client, CancellationToken cancellationToken) =>
+        SendAsync<OidcClient>(HttpMethod.Post, "/admin/clients", client, cancellationToken);
+
+    public Task<OidcClient> UpdateClientAsync(string clientId, ClientEdit edit, CancellationToken cancellationToken) =>
+        SendAsync<OidcClient>(HttpMethod.Patch, $"/admin/clients/{Uri.EscapeDataString(clientId)}", edit, cancellationToken);
+
+    public Task DeleteClientAsync(string clientId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Delete, $"/admin/clients/{Uri.EscapeDataString(clientId)}", null, cancellationToken);
+
+    public Task<ClientSecretAnswer> ResetClientSecretAsync(string clientId, CancellationToken cancellationToken) =>
+        SendAsync<ClientSecretAnswer>(HttpMethod.Post, $"/admin/clients/{Uri.EscapeDataString(clientId)}/secret", null, cancellationToken);
+
     private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
         using var response = await SendCoreAsync(method, path, body, cancellationToken);

@@ -12,6 +12,7 @@ public static class AdminServices
         services.AddScoped<AdminUserChanges>();
         services.AddScoped<AdminSessions>();
         services.AddScoped<AdminBootstrap>();
+        services.AddScoped<Clients.ClientChanges>();
         return services;
     }
 }

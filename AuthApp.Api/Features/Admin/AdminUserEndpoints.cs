@@ -1,4 +1,5 @@
 using AuthApp.Api.Data;
+using AuthApp.Api.Features.Clients;
 using AuthApp.Api.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -23,6 +24,7 @@ public static class AdminUserEndpoints
         users.MapDelete("/{id:guid}", Delete).WithSummary("Delete a user and end all their sessions.");
         users.MapPut("/{id:guid}/password", SetPassword).WithSummary("Set a new password and end all the user's sessions.");
         group.MapAdminSessionApi();
+        group.MapClientAdminApi();
         return app;
     }
 

@@ -43,6 +43,12 @@ public static class AuditEventTypes
     public const string AdminBootstrap = "admin.bootstrap";
     public const string AdminOidcSigningKeyRotated = "admin.oidc_signing_key_rotated";
 
+    /// <summary>OpenID Connect clients (decision 0092): the subject is the client id; a secret never appears.</summary>
+    public const string AdminClientCreated = "admin.client_created";
+    public const string AdminClientUpdated = "admin.client_updated";
+    public const string AdminClientDeleted = "admin.client_deleted";
+    public const string AdminClientSecretReset = "admin.client_secret_reset";
+
     /// <summary>The OpenID Connect issuer (issue 12): an authorization code or device approval given or refused.</summary>
     public const string OidcAuthorize = "oidc.authorize";
 

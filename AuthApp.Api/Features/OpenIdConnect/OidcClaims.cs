@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using System.Text.Json;
 using AuthApp.Api.Data;
+using Microsoft.IdentityModel.JsonWebTokens;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -25,8 +27,10 @@ public static class OidcClaims
         identity.SetClaim(Claims.Subject, user.Id.ToString())
             .SetClaim(Claims.Email, user.Email)
             .SetClaim(Claims.EmailVerified, user.EmailVerified)
-            .SetClaim(Claims.Name, NameOf(user))
-            .SetClaims(Groups, [.. user.Roles]);
+            .SetClaim(Claims.Name, NameOf(user));
+        // One claim holding a JSON array, not one claim per role: a JWT writes a lone claim as a string, and the
+        // Kubernetes API server (like most relying parties) expects "groups" to be an array even for one role.
+        identity.AddClaim(new Claim(Groups, JsonSerializer.Serialize(user.Roles), JsonClaimValueTypes.JsonArray));
         if (previous is null) identity.SetScopes(scopes);
         identity.SetDestinations(static claim => claim.Type.StartsWith("oi_", StringComparison.Ordinal)
             ? []
