@@ -5,7 +5,7 @@ namespace AuthApp.Tests.Readme;
 /// <summary>
 /// A console output as the README shows it in a <c>text</c> block marked <c>&lt;!-- readme-test: output --&gt;</c>:
 /// its lines must appear in the real output in that order and next to each other, except where a line <c>...</c>
-/// stands for any number of lines; inside a line <c>…</c> matches any text. Every <c>warn:</c>, <c>fail:</c> and
+/// stands for any number of lines (a run of lines between two such lines is found as a whole); inside a line <c>…</c> matches any text. Every <c>warn:</c>, <c>fail:</c> and
 /// <c>crit:</c> entry of the real output must be one the block shows, so that the README names each warning a first
 /// start prints.
 /// </summary>
@@ -23,30 +23,31 @@ public static partial class DocumentedOutput
         var lines = actual.Select(l => l.TrimEnd()).ToList();
         var differences = new List<string>();
 
-        var at = 0;
-        var gap = true; // before the first line: where the console starts is not the README's concern
+        // Runs of lines between "..." lines; each run must appear as consecutive lines, after the run before it.
+        var runs = new List<List<string>> { new() };
         foreach (var line in expected)
         {
-            if (line == AnyLines)
+            if (line == AnyLines) runs.Add([]);
+            else runs[^1].Add(line);
+        }
+
+        var at = 0;
+        foreach (var run in runs.Where(r => r.Count > 0))
+        {
+            var patterns = run.Select(Line).ToList();
+            var found = Enumerable.Range(at, Math.Max(0, lines.Count - at - patterns.Count + 1))
+                .FirstOrDefault(start => patterns.Select((pattern, i) => pattern.IsMatch(lines[start + i])).All(match => match), -1);
+            if (found >= 0)
             {
-                gap = true;
+                at = found + patterns.Count;
                 continue;
             }
 
-            var pattern = Line(line);
-            var found = gap ? lines.FindIndex(at, l => pattern.IsMatch(l)) : at < lines.Count && pattern.IsMatch(lines[at]) ? at : -1;
-            if (found < 0)
-            {
-                differences.Add(gap
-                    ? $"the README's line \"{line}\" is not in the output (after line {at})"
-                    : $"the README's line \"{line}\" does not follow the one before it; the output has \"{(at < lines.Count ? lines[at] : "(end)")}\"");
-                // Go on from where the search was, so one missing line does not hide the others.
-                gap = true;
-                continue;
-            }
-
-            at = found + 1;
-            gap = false;
+            // Name the first line of the run that is nowhere after the previous run, or the run as a whole.
+            var missing = run.FirstOrDefault(line => !lines.Skip(at).Any(Line(line).IsMatch));
+            differences.Add(missing is not null
+                ? $"the README's line \"{missing.Trim()}\" is not in the output (after its line {at})"
+                : $"the README's lines \"{run[0].Trim()}\" … \"{run[^1].Trim()}\" are not together in the output (after its line {at})");
         }
 
         var shown = expected.Select(Line).ToList();
@@ -55,8 +56,8 @@ public static partial class DocumentedOutput
             if (!Severe().IsMatch(lines[i])) continue;
             var message = i + 1 < lines.Count ? lines[i + 1] : "";
             if (tolerated?.Invoke(lines[i], message) == true) continue;
-            var documentedAt = expected.FindIndex(l => Line(l).IsMatch(lines[i]));
-            if (documentedAt < 0 || documentedAt + 1 >= expected.Count || !shown[documentedAt + 1].IsMatch(message))
+            var header = lines[i];
+            if (!Enumerable.Range(0, shown.Count - 1).Any(j => shown[j].IsMatch(header) && shown[j + 1].IsMatch(message)))
             {
                 differences.Add($"the output has \"{lines[i]}\" / \"{message.Trim()}\", which the README's output does not show");
             }
