@@ -21,17 +21,13 @@ internal sealed class ReadmeAppHost : IAsyncDisposable
     private readonly List<string> _errors = [];
     private readonly TaskCompletionSource _summaryPrinted = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private ReadmeAppHost(Process process, string stateDirectory, int dashboardPort)
+    private ReadmeAppHost(Process process, string stateDirectory)
     {
         _process = process;
         StateDirectory = stateDirectory;
-        DashboardPort = dashboardPort;
     }
 
     public string StateDirectory { get; }
-
-    /// <summary>The dashboard's port in this run, where <c>./run.sh</c> has the launch profile's.</summary>
-    public int DashboardPort { get; }
 
     /// <summary>Console lines so far (standard output, as a terminal shows it).</summary>
     public IReadOnlyList<string> Output
@@ -61,9 +57,9 @@ internal sealed class ReadmeAppHost : IAsyncDisposable
         start.ArgumentList.Add("--DcpPublisher:RandomizePorts=true");
 
         var profile = LaunchProfile();
-        var dashboardPort = Infrastructure.ProcessRunner.FreePort();
-        // `dotnet run` turns the profile's applicationUrl into ASPNETCORE_URLS; every URL gets a free port here.
-        start.Environment["ASPNETCORE_URLS"] = $"http://localhost:{dashboardPort}";
+        // `dotnet run` turns the profile's applicationUrl into ASPNETCORE_URLS; every URL gets a free port here (with
+        // RandomizePorts Aspire picks the dashboard's own, which the console's sign-in line then names).
+        start.Environment["ASPNETCORE_URLS"] = $"http://localhost:{Infrastructure.ProcessRunner.FreePort()}";
         foreach (var (name, value) in profile["environmentVariables"]!.AsObject())
         {
             var text = (string)value!;
@@ -79,7 +75,7 @@ internal sealed class ReadmeAppHost : IAsyncDisposable
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the AppHost.");
         process.StandardInput.Close();
-        var appHost = new ReadmeAppHost(process, state, dashboardPort);
+        var appHost = new ReadmeAppHost(process, state);
         process.OutputDataReceived += (_, e) => appHost.Received(e.Data);
         process.ErrorDataReceived += (_, e) =>
         {

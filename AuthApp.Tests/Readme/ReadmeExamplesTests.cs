@@ -121,7 +121,7 @@ public sealed partial class ReadmeExamplesTests(ITestOutputHelper output)
     /// <summary>What the run does not compare with the README, listed in the test output like the skipped blocks.</summary>
     private static readonly string[] NotCompared =
     [
-        "the fixed ports: the run's free ports are read as the launch profiles' (api 5080, web 5090, dashboard 18888), which TheExamplesAddressIsTheApisFixedPort checks",
+        "the fixed ports: the run's ports (from the summary's api and web lines and the dashboard's sign-in line) are read as the launch profiles' (api 5080, web 5090, dashboard 18888); TheExamplesAddressIsTheApisFixedPort checks the README against those",
         "the dashboard's sign-in token (new on every run)",
         "the state folder: a throwaway one, shown as the README's /path/to/repo/.authapp",
         $"{RunScript}'s own steps (eng/prerequisites.sh, the build of `dotnet run`): the test runs the AppHost it built, with the launch profile's environment",
@@ -159,8 +159,12 @@ public sealed partial class ReadmeExamplesTests(ITestOutputHelper output)
         {
             (new Uri(SummaryUrl(appHost.Output, "api")).Port, ProfilePort("AuthApp.Api")),
             (new Uri(SummaryUrl(appHost.Output, "web")).Port, ProfilePort("AuthApp.Web")),
-            (appHost.DashboardPort, ProfilePort("AuthApp.AppHost")),
         };
+        if (appHost.Output.Select(l => DashboardSignIn().Match(l)).FirstOrDefault(m => m.Success) is { } signIn)
+        {
+            ports = [.. ports, (int.Parse(signIn.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), ProfilePort("AuthApp.AppHost"))];
+        }
+
         var console = appHost.Output.Select(line =>
         {
             foreach (var (actual, shown) in ports) line = line.Replace($"localhost:{actual}", $"localhost:{shown}", StringComparison.Ordinal);
@@ -225,6 +229,9 @@ public sealed partial class ReadmeExamplesTests(ITestOutputHelper output)
 
     [GeneratedRegex(@"^\s+(api|web)\s+(http://\S+)")]
     private static partial Regex SummaryLine();
+
+    [GeneratedRegex(@"Login to the dashboard at http://localhost:(\d+)/")]
+    private static partial Regex DashboardSignIn();
 
     [GeneratedRegex("(?<=login\\?t=)[0-9a-f]{32}")]
     private static partial Regex SignInToken();
