@@ -122,7 +122,7 @@ internal sealed class ReadmeAppHost : IAsyncDisposable
 
         _process.Dispose();
         // DCP (detached from the AppHost) ends the servers it started shortly after; their data folder goes after them.
-        await ServersGoneAsync(StateDirectory, TimeSpan.FromMinutes(1));
+        await NoProcessNamesAsync(StateDirectory, TimeSpan.FromMinutes(1));
         StateFolders.Delete(StateDirectory);
     }
 
@@ -162,10 +162,11 @@ internal sealed class ReadmeAppHost : IAsyncDisposable
     private static JsonNode LaunchProfile() =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(Publishing.RepositoryPaths.Root, "AuthApp.AppHost", "Properties", "launchSettings.json")))!["profiles"]!["http"]!;
 
-    private static async Task ServersGoneAsync(string stateDirectory, TimeSpan limit)
+    /// <summary>Waits (at most <paramref name="limit"/>) until no process has <paramref name="folder"/> in its command line.</summary>
+    public static async Task NoProcessNamesAsync(string folder, TimeSpan limit)
     {
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < limit && ProcessesUsing(stateDirectory).Any()) await Task.Delay(500, CancellationToken.None);
+        while (clock.Elapsed < limit && ProcessesUsing(folder).Any()) await Task.Delay(500, CancellationToken.None);
     }
 
     private static IEnumerable<int> ProcessesUsing(string folder)

@@ -90,6 +90,8 @@ public sealed partial class ReadmeExamplesTests(ITestOutputHelper output)
         finally
         {
             if (appHost is not null) await appHost.DisposeAsync();
+            // DCP outlives the AppHost by a few seconds and keeps its socket in this home.
+            await ReadmeAppHost.NoProcessNamesAsync(home, TimeSpan.FromMinutes(1));
             Directory.Delete(home, recursive: true);
         }
     }
