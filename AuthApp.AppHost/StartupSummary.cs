@@ -63,6 +63,7 @@ internal static partial class StartupSummary
             .Where(parameter => parameter.Secret).Select(parameter => parameter.Name).Distinct();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Summary}")]
+    // A fixed id, so the console's "info: AuthApp.AppHost[1]" line the README shows stays the same.
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "{Summary}")]
     private static partial void LogSummary(ILogger logger, string summary);
 }

@@ -17,6 +17,9 @@ public sealed record ReadmeStep(int Line, string Commands, ReadmeResult? Result)
     public string FirstCommand => Commands.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0 && !l.StartsWith('#')) ?? "";
 }
 
+/// <summary>A console output the README shows in a <c>text</c> block marked <c>&lt;!-- readme-test: output --&gt;</c>.</summary>
+public sealed record ReadmeOutput(int Line, string Text);
+
 /// <summary><c># → 200 {…}</c>: the last curl's status and, when shown, the JSON shape of the output.</summary>
 public abstract record ReadmeResult(string Text);
 
@@ -79,6 +82,28 @@ public static partial class ReadmeExamples
         return blocks;
     }
 
+    /// <summary>The fenced blocks right below an output marker (blank lines aside), in document order.</summary>
+    public static IReadOnlyList<ReadmeOutput> Outputs(string markdown)
+    {
+        var lines = markdown.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var outputs = new List<ReadmeOutput>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!OutputMarker().IsMatch(lines[i])) continue;
+            var fence = Array.FindIndex(lines, i + 1, l => !string.IsNullOrWhiteSpace(l));
+            if (fence < 0 || !lines[fence].TrimStart().StartsWith("```", StringComparison.Ordinal))
+            {
+                throw new FormatException($"README line {i + 1}: the readme-test output marker is not followed by a code block.");
+            }
+
+            var end = Array.FindIndex(lines, fence + 1, l => l.TrimStart().StartsWith("```", StringComparison.Ordinal));
+            if (end < 0) throw new FormatException($"README line {fence + 1}: a code block is never closed.");
+            outputs.Add(new ReadmeOutput(fence + 1, string.Join('\n', lines[(fence + 1)..end])));
+        }
+
+        return outputs;
+    }
+
     private static List<ReadmeStep> Steps(string[] lines, int first, int end)
     {
         var steps = new List<ReadmeStep>();
@@ -120,6 +145,9 @@ public static partial class ReadmeExamples
 
     [GeneratedRegex("""^\s*<!--\s*readme-test:\s*skip\s+"([^"]+)"\s*-->\s*$""")]
     private static partial Regex SkipMarker();
+
+    [GeneratedRegex(@"^\s*<!--\s*readme-test:\s*output\s*-->\s*$")]
+    private static partial Regex OutputMarker();
 
     // "# → …" on its own line or after a command (bash reads it as a comment there too), or "# prints: …".
     [GeneratedRegex(@"(^|\s)#\s(?<kind>→|prints:)\s*(?<text>.*)$")]

@@ -68,4 +68,27 @@ public sealed class ReadmeParsingTests
     [InlineData("```sh\ncurl -s $B/x\n# → 200 {\"a\":[1,\n```\n")]
     public void AMarkerAwayFromItsBlockOrAnUnreadableResultStopsTheTest(string markdown) =>
         Assert.Throws<FormatException>(() => ReadmeExamples.Parse(markdown));
+
+    private static readonly string[] Console =
+    [
+        "info: Host[0]", "      version 1.2", "info: Host[0]", "      starting", "warn: Keys[35]", "      No encryptor. Key {ab12} kept",
+        "info: Host[0]", "      up at http://localhost:5080",
+    ];
+
+    [Theory]
+    [InlineData("info: Host[0]\n      starting\n...\nwarn: Keys[35]\n      No encryptor. Key {…} kept\n...\n      up at http://localhost:5080")]
+    [InlineData("...\nwarn: Keys[35]\n      No encryptor. Key {…} kept\ninfo: Host[0]\n      up at …")]
+    public void DocumentedOutputMatchesRunsOfLinesInOrder(string documented) =>
+        Assert.Empty(DocumentedOutput.Differences(documented, Console));
+
+    [Theory]
+    // A run of lines must stand together: the header of one entry and the message of another do not make a run.
+    [InlineData("info: Host[0]\n      up at http://localhost:5081\nwarn: Keys[35]\n      No encryptor. Key {…} kept", "up at http://localhost:5081")]
+    [InlineData("info: Host[0]\n      No encryptor. Key {…} kept", "\"info: Host[0]\" … \"No encryptor. Key {…} kept\" are not together")]
+    // Order counts: a line that comes only before the run shown above it is missing.
+    [InlineData("warn: Keys[35]\n      No encryptor. Key {…} kept\n...\ninfo: Host[0]\n      starting", "\"starting\" is not in the output")]
+    // A warning the README does not show is named, even when everything shown is there.
+    [InlineData("info: Host[0]\n      starting", "which the README's output does not show")]
+    public void DocumentedOutputNamesWhatDiffers(string documented, string difference) =>
+        Assert.Contains(DocumentedOutput.Differences(documented, Console), d => d.Contains(difference, StringComparison.Ordinal));
 }
