@@ -26,7 +26,7 @@ public sealed class OidcRotationUnderLoadTests(TestServices services)
         await using var rig = await RotationRig.StartAsync(services);
         var issuer = new Uri($"http://127.0.0.1:{ProcessRunner.FreePort()}/");
         // One issuer name for both replicas, as behind a load balancer; plain HTTP is allowed in Testing only.
-        rig.Overrides["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        rig.Overrides["DOTNET_ENVIRONMENT"] = "Testing";
         rig.Overrides["Oidc:Issuer"] = issuer.AbsoluteUri;
         // Short, so the window where a replica still holds the old key set is seconds, not half a minute.
         rig.Overrides["Oidc:KeyRefreshInterval"] = "00:00:02";
