@@ -71,6 +71,12 @@ public sealed class OidcRotationUnderLoadTests(TestServices services)
         Assert.All(replicas, replica => Assert.Contains(oidc.Issued, s => s.Replica == replica && s.At < started && s.KeyId == oldKeyId));
         Assert.All(replicas, replica => Assert.Contains(oidc.Issued, s => s.Replica == replica && s.At > rotated && s.KeyId == newKeyId));
         Assert.All(oidc.Issued, s => Assert.Contains(s.KeyId, new[] { oldKeyId, newKeyId }));
+        // The multi-replica window: each replica published the new key before any replica signed with it, so no replica
+        // (nor a relying party asking it) ever met a token signed with a key it did not hold.
+        var firstSigned = oidc.Issued.Where(s => s.KeyId == newKeyId).Min(s => s.At);
+        Assert.All(replicas, replica => Assert.True(
+            oidc.Published.Any(p => p.Replica == replica && p.At < firstSigned && p.KeyIds.Contains(newKeyId)),
+            $"{replica} did not publish {newKeyId} before it first signed at {firstSigned:O}"));
 
         for (var i = 0; i < replicas.Length; i++)
         {

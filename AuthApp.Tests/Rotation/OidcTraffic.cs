@@ -38,10 +38,15 @@ public sealed class OidcSession(JsonElement login)
 /// </summary>
 public sealed class OidcTraffic(Uri issuer, IReadOnlyList<Uri> replicas)
 {
+    private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(100);
+
     private int _next;
 
     /// <summary>Who signed what: the replica answering a refresh grant and the <c>kid</c> of the id_token it gave.</summary>
     public ConcurrentQueue<(DateTimeOffset At, Uri Replica, string KeyId)> Issued { get; } = new();
+
+    /// <summary>Which key ids a replica's JWKS held, as a relying party saw it.</summary>
+    public ConcurrentQueue<(DateTimeOffset At, Uri Replica, string[] KeyIds)> Published { get; } = new();
 
     /// <summary>Why a relying party refused an id_token, for the failure message.</summary>
     public ConcurrentQueue<string> Refusals { get; } = new();
@@ -53,18 +58,21 @@ public sealed class OidcTraffic(Uri issuer, IReadOnlyList<Uri> replicas)
             traffic.Run("oidc-refresh", () => new HttpClient(), (http, cancel) => RefreshAsync(http, session, cancel));
         }
 
-        traffic.Run("userinfo", () => new HttpClient(), (http, cancel) =>
+        traffic.Run("userinfo", () => new HttpClient(), async (http, cancel) =>
         {
-            var request = new HttpRequestMessage(HttpMethod.Get, new Uri(NextReplica(), "connect/userinfo"));
+            await Task.Delay(Pause, cancel);
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(NextReplica(), "connect/userinfo"));
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", sessions[0].Access);
-            return http.SendAsync(request, cancel);
+            return await http.SendAsync(request, cancel);
         });
         traffic.Run("id-token", () => new HttpClient(), async (http, cancel) =>
         {
+            await Task.Delay(Pause, cancel);
             var replica = NextReplica();
             var jwks = await http.GetAsync(new Uri(replica, ".well-known/jwks"), cancel);
             if (!jwks.IsSuccessStatusCode) return jwks;
             var keys = new JsonWebKeySet(await jwks.Content.ReadAsStringAsync(cancel)).GetSigningKeys();
+            Published.Enqueue((DateTimeOffset.UtcNow, replica, [.. keys.Select(k => k.KeyId)]));
             foreach (var token in new[] { earlierIdToken, sessions[^1].IdToken })
             {
                 var result = await ValidateAsync(token, keys);
@@ -104,6 +112,8 @@ public sealed class OidcTraffic(Uri issuer, IReadOnlyList<Uri> replicas)
 
     private async Task<HttpResponseMessage> RefreshAsync(HttpClient http, OidcSession session, CancellationToken cancel)
     {
+        // Steady, not flat out: each grant signs with RSA and writes PostgreSQL, and the rotation process needs CPU too.
+        await Task.Delay(Pause, cancel);
         var replica = NextReplica();
         var response = await RefreshGrantAsync(http, replica, session.Refresh, cancel);
         if (response.StatusCode == HttpStatusCode.OK)

@@ -87,7 +87,8 @@ public sealed class RotationRig : IAsyncDisposable
     {
         var environment = Settings(services).Where(s => s.Value is not null)
             .ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
-        return await ApiProcess.RunAsync(["rotate-credentials", .. secrets, "--actor", "rotation-test"], environment);
+        // A busy 2-core machine starts the process slowly; the OIDC rotation alone waits two refresh intervals and more.
+        return await ApiProcess.RunAsync(["rotate-credentials", .. secrets, "--actor", "rotation-test"], environment, TimeSpan.FromMinutes(3));
     }
 
     public string? SecretFile(string name) =>
