@@ -59,8 +59,8 @@ internal static class CredentialRotationCommand
         },
         new CommandOptions
         {
-            Description = "New PostgreSQL and Redis passwords and a new token-hash key, switched over with no failed request.",
-            ConfirmationMessage = "Rotate the PostgreSQL password, the Redis password and the token-hash key now?",
+            Description = "New PostgreSQL and Redis passwords, a new token-hash key and a new OpenID Connect signing key, switched over with no failed request.",
+            ConfirmationMessage = "Rotate the PostgreSQL password, the Redis password, the token-hash key and the OpenID Connect signing key now?",
             IconName = "KeyReset",
         });
     }

@@ -24,10 +24,13 @@ public sealed class KillableApi : IAsyncDisposable
     /// <summary>What the API has written so far (Warning and above), for failure messages.</summary>
     public string Output => string.Join('\n', _output);
 
-    /// <summary>Starts the API with <paramref name="settings"/> (configuration keys) and returns once /health answers 200.</summary>
-    public static async Task<KillableApi> StartAsync(IReadOnlyDictionary<string, string?> settings)
+    /// <summary>
+    /// Starts the API with <paramref name="settings"/> (configuration keys) on <paramref name="address"/> (a free
+    /// loopback port when null) and returns once /health answers 200.
+    /// </summary>
+    public static async Task<KillableApi> StartAsync(IReadOnlyDictionary<string, string?> settings, Uri? address = null)
     {
-        var address = new Uri($"http://127.0.0.1:{ProcessRunner.FreePort()}");
+        address ??= new Uri($"http://127.0.0.1:{ProcessRunner.FreePort()}");
         var start = ApiProcess.StartInfo();
         start.Environment["ASPNETCORE_URLS"] = address.ToString();
         start.Environment["Logging__LogLevel__Default"] = "Warning";

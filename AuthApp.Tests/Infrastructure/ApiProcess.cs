@@ -5,7 +5,8 @@ namespace AuthApp.Tests.Infrastructure;
 /// <summary>Runs the built API as its own process (Production environment, only the given settings).</summary>
 public static class ApiProcess
 {
-    public static async Task<(int ExitCode, string Output)> RunAsync(string[] arguments, Dictionary<string, string> environment)
+    /// <summary>Runs the API with <paramref name="arguments"/> until it exits; killed after <paramref name="timeout"/> (default 1 minute).</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(string[] arguments, Dictionary<string, string> environment, TimeSpan? timeout = null)
     {
         var start = StartInfo();
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
@@ -14,11 +15,11 @@ public static class ApiProcess
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the API.");
         var output = process.StandardOutput.ReadToEndAsync(ApiClient.Cancel);
         var error = process.StandardError.ReadToEndAsync(ApiClient.Cancel);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ApiClient.Cancel);
-        timeout.CancelAfter(TimeSpan.FromMinutes(1));
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ApiClient.Cancel);
+        limit.CancelAfter(timeout ?? TimeSpan.FromMinutes(1));
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            await process.WaitForExitAsync(limit.Token);
         }
         catch (OperationCanceledException)
         {

@@ -34,6 +34,12 @@ public sealed class RotationRig : IAsyncDisposable
 
     public KillableApi Api { get; private set; } = null!;
 
+    /// <summary>A second API process on the same servers and folder, when a test starts one: another replica.</summary>
+    public KillableApi? Replica { get; private set; }
+
+    /// <summary>Settings a test adds for the API, its replica and the rotation command alike.</summary>
+    public Dictionary<string, string?> Overrides { get; } = [];
+
     public static async Task<RotationRig> StartAsync(TestServices services)
     {
         var role = $"rot_{Guid.NewGuid():N}"[..20];
@@ -68,17 +74,21 @@ public sealed class RotationRig : IAsyncDisposable
         settings["Secrets:Directory"] = Folder;
         settings["Rotation:SwitchDelay"] = "00:00:06";
         settings["Logging:LogLevel:Default"] = "Warning";
+        foreach (var (key, value) in Overrides) settings[key] = value;
         return settings;
     }
 
-    public async Task StartApiAsync(TestServices services) => Api = await KillableApi.StartAsync(Settings(services));
+    public async Task StartApiAsync(TestServices services, Uri? address = null) => Api = await KillableApi.StartAsync(Settings(services), address);
+
+    public async Task StartReplicaAsync(TestServices services) => Replica = await KillableApi.StartAsync(Settings(services));
 
     /// <summary><c>AuthApp.Api rotate-credentials</c>, the command line CI and scripts use, with the API's settings.</summary>
     public async Task<(int ExitCode, string Output)> RotateAsync(TestServices services, params string[] secrets)
     {
         var environment = Settings(services).Where(s => s.Value is not null)
             .ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
-        return await ApiProcess.RunAsync(["rotate-credentials", .. secrets, "--actor", "rotation-test"], environment);
+        // A busy 2-core machine starts the process slowly; the OIDC rotation alone waits two refresh intervals and more.
+        return await ApiProcess.RunAsync(["rotate-credentials", .. secrets, "--actor", "rotation-test"], environment, TimeSpan.FromMinutes(3));
     }
 
     public string? SecretFile(string name) =>
@@ -87,6 +97,7 @@ public sealed class RotationRig : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (Api is not null) await Api.DisposeAsync();
+        if (Replica is not null) await Replica.DisposeAsync();
         await Redis.DisposeAsync();
         Directory.Delete(Folder, recursive: true);
     }

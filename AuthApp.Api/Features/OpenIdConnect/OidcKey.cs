@@ -18,6 +18,7 @@ public sealed class OidcKey
     /// <summary>Nonce, ciphertext and tag of the key's bytes (PKCS#8 for RSA, raw for AES).</summary>
     public required byte[] WrappedKey { get; set; }
 
+    /// <summary>When the key was made, or for a signing key announced ahead (decision 0098), when it starts signing.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>Set when a newer key replaced this one; retired keys are no longer published.</summary>

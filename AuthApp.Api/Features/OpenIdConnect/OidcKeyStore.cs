@@ -48,15 +48,22 @@ public sealed partial class OidcKeyStore(
     /// Makes a new signing key current; the current one becomes the previous one, the previous one is retired.
     /// This replica uses the new key at once, the others within <c>Oidc:KeyRefreshInterval</c>. Returns the new key id.
     /// </summary>
-    public async Task<string> RotateSigningKeyAsync(CancellationToken cancellationToken)
+    public Task<string> RotateSigningKeyAsync(CancellationToken cancellationToken) => RotateSigningKeyAsync(TimeSpan.Zero, cancellationToken);
+
+    /// <summary>
+    /// Adds a new signing key that every replica publishes at once but that signs only after <paramref name="announce"/>
+    /// (its <c>created_at</c> is then), so no replica ever meets a token signed with a key it does not hold (decision
+    /// 0098). Current and previous keys stay published until the new one signs. Returns the new key id.
+    /// </summary>
+    public async Task<string> RotateSigningKeyAsync(TimeSpan announce, CancellationToken cancellationToken)
     {
         await using var transaction = await BeginLockedAsync(cancellationToken);
         var set = db.Set<OidcKey>();
         var published = await set.Where(k => k.Purpose == OidcKeyPurposes.Signing && k.RetiredAt == null)
             .OrderByDescending(k => k.CreatedAt).ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
-        foreach (var old in published.Skip(1)) old.RetiredAt = now;
-        var key = NewSigningKey();
+        foreach (var old in published.Skip(announce > TimeSpan.Zero ? 2 : 1)) old.RetiredAt = now;
+        var key = NewSigningKey(now + announce);
         set.Add(key);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -70,8 +77,11 @@ public sealed partial class OidcKeyStore(
     {
         var rows = await db.Set<OidcKey>().AsNoTracking().Where(k => k.RetiredAt == null)
             .OrderByDescending(k => k.CreatedAt).ThenByDescending(k => k.Id).ToListAsync(cancellationToken);
-        var signing = rows.Where(k => k.Purpose == OidcKeyPurposes.Signing).Take(2)
-            .Select(k => OidcKeyRing.SigningKey(k.Id, protection.Unwrap(k.WrappedKey, k.Id))).ToList();
+        // Current first (OpenIddict signs with the first), then the previous one, then a key announced for later.
+        var now = time.GetUtcNow();
+        var published = rows.Where(k => k.Purpose == OidcKeyPurposes.Signing && k.CreatedAt <= now).Take(2)
+            .Concat(rows.Where(k => k.Purpose == OidcKeyPurposes.Signing && k.CreatedAt > now).OrderBy(k => k.CreatedAt));
+        var signing = published.Select(k => OidcKeyRing.SigningKey(k.Id, protection.Unwrap(k.WrappedKey, k.Id))).ToList();
         var encryption = rows.First(k => k.Purpose == OidcKeyPurposes.Encryption);
         var encryptionKey = new SymmetricSecurityKey(protection.Unwrap(encryption.WrappedKey, encryption.Id)) { KeyId = encryption.Id };
         if (!ring.Replace(new OidcKeySet(signing, encryptionKey))) return false;
@@ -86,17 +96,18 @@ public sealed partial class OidcKeyStore(
         return transaction;
     }
 
-    private OidcKey NewSigningKey()
+    private OidcKey NewSigningKey() => NewSigningKey(time.GetUtcNow());
+
+    private OidcKey NewSigningKey(DateTimeOffset signsFrom)
     {
         using var rsa = RSA.Create(RsaBits);
-        return NewKey(OidcKeyPurposes.Signing, rsa.ExportPkcs8PrivateKey());
+        return NewKey(OidcKeyPurposes.Signing, rsa.ExportPkcs8PrivateKey(), signsFrom);
     }
 
-    private OidcKey NewEncryptionKey() => NewKey(OidcKeyPurposes.Encryption, RandomNumberGenerator.GetBytes(32));
+    private OidcKey NewEncryptionKey() => NewKey(OidcKeyPurposes.Encryption, RandomNumberGenerator.GetBytes(32), time.GetUtcNow());
 
-    private OidcKey NewKey(string purpose, byte[] material)
+    private OidcKey NewKey(string purpose, byte[] material, DateTimeOffset now)
     {
-        var now = time.GetUtcNow();
         // Time-ordered ids: sortable in the JWKS and in the table, and never reused.
         var id = Guid.CreateVersion7(now).ToString("N");
         try

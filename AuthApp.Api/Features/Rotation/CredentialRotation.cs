@@ -10,6 +10,7 @@ public sealed partial class CredentialRotation(
     PostgresRotation postgres,
     RedisRotation redis,
     TokenHashKeyRotation tokenHashKey,
+    OidcSigningKeyRotation oidcSigningKey,
     IServiceScopeFactory scopes,
     ILogger<CredentialRotation> logger)
 {
@@ -26,6 +27,7 @@ public sealed partial class CredentialRotation(
                     case RotatedSecrets.Postgres: await postgres.RotateAsync(cancellationToken); break;
                     case RotatedSecrets.Redis: await redis.RotateAsync(cancellationToken); break;
                     case RotatedSecrets.TokenHashKey: detail = $"current key {await tokenHashKey.RotateAsync(cancellationToken)}"; break;
+                    case RotatedSecrets.OidcSigningKey: detail = $"current key {await oidcSigningKey.RotateAsync(cancellationToken)}"; break;
                     default: throw new ArgumentException($"Unknown secret '{secret}': use {string.Join(", ", RotatedSecrets.All)}.", nameof(secrets));
                 }
             }

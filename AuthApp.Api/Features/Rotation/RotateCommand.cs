@@ -1,7 +1,7 @@
 namespace AuthApp.Api.Features.Rotation;
 
 /// <summary>
-/// <c>AuthApp.Api rotate-credentials [postgres-password|redis-password|token-hash-key …] [--actor NAME]</c>: the command
+/// <c>AuthApp.Api rotate-credentials [postgres-password|redis-password|token-hash-key|oidc-signing-key …] [--actor NAME]</c>: the command
 /// line of a rotation, for CI and scripts; the AppHost's "Rotate credentials" button runs the same (decision 0095).
 /// With the API's own settings, so it reaches the same servers and secret folder. Exit 0 when every secret rotated.
 /// </summary>
@@ -43,6 +43,7 @@ public static class RotateCommand
         services.AddSingleton<PostgresRotation>();
         services.AddSingleton<RedisRotation>();
         services.AddSingleton<TokenHashKeyRotation>();
+        services.AddSingleton<OidcSigningKeyRotation>();
         services.AddSingleton<CredentialRotation>();
         return services;
     }

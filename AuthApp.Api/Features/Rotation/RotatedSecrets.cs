@@ -8,8 +8,9 @@ public static class RotatedSecrets
     public const string Postgres = "postgres-password";
     public const string Redis = "redis-password";
     public const string TokenHashKey = "token-hash-key";
+    public const string OidcSigningKey = "oidc-signing-key";
 
-    public static readonly IReadOnlyList<string> All = [Postgres, Redis, TokenHashKey];
+    public static readonly IReadOnlyList<string> All = [Postgres, Redis, TokenHashKey, OidcSigningKey];
 
     /// <summary>
     /// 32 letters and digits from the CSPRNG (about 190 bits): nothing to escape in a connection string (Aspire's rule
