@@ -1,5 +1,7 @@
 using AuthApp.Api.Data;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
@@ -61,6 +63,7 @@ public static partial class OidcServices
             server.RefreshTokenLifetime = oidc.RefreshTokenLifetime;
         });
 
+        services.Replace(ServiceDescriptor.Scoped<IAuthenticationHandlerProvider, IssuerPathHandlers>());
         services.AddSingleton<OidcKeyProtection>();
         services.AddSingleton<OidcKeyRing>();
         services.AddSingleton<OidcServerKeys>();

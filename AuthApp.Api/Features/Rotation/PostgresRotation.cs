@@ -17,6 +17,13 @@ public sealed class PostgresRotation(IConfiguration configuration, StoragePasswo
         var fresh = RotatedSecrets.NewPassword();
         await folder.WriteAsync(StoragePasswords.PostgresKey, fresh, cancellationToken);
         await Task.Delay(options.Value.SwitchDelay, cancellationToken);
+        // This process reads the folder as the services do (polling, about every 4 s, later on a busy machine): its own
+        // audit row after ALTER ROLE must already use the new password.
+        using (var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            limit.CancelAfter(TimeSpan.FromMinutes(1));
+            while (passwords.Postgres.Current != fresh) await Task.Delay(TimeSpan.FromMilliseconds(100), limit.Token);
+        }
 
         // Its own connection with the old password: the role still has it, whatever the pool holds.
         var settings = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString("authdb")) { Password = old, Pooling = false };
