@@ -12,16 +12,11 @@ public sealed class ClientSignInTests(LiveIssuer issuer) : IClassFixture<LiveIss
     public async Task APublicClientCreatedByAnAdminSignsAUserInThroughTheIssuer()
     {
         using var client = issuer.CreateClient();
-        var (admin, _, _) = await client.CreateAdminAsync(() => issuer.Services.CreateDbContext());
-        var clientId = ClientApi.FreshClientId();
-        var redirect = ClientApi.FreshRedirect();
-        await client.CreatePublicClientAsync(admin, clientId, redirect);
+        var (_, clientId, redirect) = await NewPublicClientAsync(client);
         var (id, email, password) = await issuer.CreateUserAsync();
         using var flow = new CodeFlow(issuer.Address);
-        var (verifier, challenge) = CodeFlow.Pkce();
 
-        var code = await flow.CodeAsync(ClientApi.CodeRequest(clientId, redirect, challenge), email, password);
-        var (status, tokens) = await flow.TokenAsync(ClientApi.Redemption(clientId, redirect, code, verifier));
+        var (status, tokens) = await SignInAsync(flow, clientId, redirect, email, password);
 
         Assert.True(status == HttpStatusCode.OK, $"Token endpoint answered {(int)status}: {tokens}");
         var idToken = tokens.GetProperty("id_token").GetString()!;
@@ -100,15 +95,10 @@ public sealed class ClientSignInTests(LiveIssuer issuer) : IClassFixture<LiveIss
     public async Task AfterAnEditRemovesTheRefreshGrantItsRefreshTokensAreRefused()
     {
         using var client = issuer.CreateClient();
-        var (admin, _, _) = await client.CreateAdminAsync(() => issuer.Services.CreateDbContext());
-        var clientId = ClientApi.FreshClientId();
-        var redirect = ClientApi.FreshRedirect();
-        await client.CreatePublicClientAsync(admin, clientId, redirect);
+        var (admin, clientId, redirect) = await NewPublicClientAsync(client);
         var (_, email, password) = await issuer.CreateUserAsync();
         using var flow = new CodeFlow(issuer.Address);
-        var (verifier, challenge) = CodeFlow.Pkce();
-        var code = await flow.CodeAsync(ClientApi.CodeRequest(clientId, redirect, challenge), email, password);
-        var (_, tokens) = await flow.TokenAsync(ClientApi.Redemption(clientId, redirect, code, verifier));
+        var (_, tokens) = await SignInAsync(flow, clientId, redirect, email, password);
 
         using var edit = await client.SendAsync(HttpMethod.Patch, $"/admin/clients/{clientId}", admin, new { grants = new[] { "authorization_code" } });
         Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
@@ -125,15 +115,10 @@ public sealed class ClientSignInTests(LiveIssuer issuer) : IClassFixture<LiveIss
     public async Task AfterADeleteTheIssuerRefusesTheClientAndEverythingItWasGiven()
     {
         using var client = issuer.CreateClient();
-        var (admin, _, _) = await client.CreateAdminAsync(() => issuer.Services.CreateDbContext());
-        var clientId = ClientApi.FreshClientId();
-        var redirect = ClientApi.FreshRedirect();
-        await client.CreatePublicClientAsync(admin, clientId, redirect);
+        var (admin, clientId, redirect) = await NewPublicClientAsync(client);
         var (_, email, password) = await issuer.CreateUserAsync();
         using var flow = new CodeFlow(issuer.Address);
-        var (verifier, challenge) = CodeFlow.Pkce();
-        var code = await flow.CodeAsync(ClientApi.CodeRequest(clientId, redirect, challenge), email, password);
-        var (_, tokens) = await flow.TokenAsync(ClientApi.Redemption(clientId, redirect, code, verifier));
+        var (_, tokens) = await SignInAsync(flow, clientId, redirect, email, password);
         var (otherVerifier, otherChallenge) = CodeFlow.Pkce();
         var unredeemed = await flow.CodeAsync(ClientApi.CodeRequest(clientId, redirect, otherChallenge), email, password);
 
@@ -158,5 +143,24 @@ public sealed class ClientSignInTests(LiveIssuer issuer) : IClassFixture<LiveIss
         userinfo.Headers.Authorization = new("Bearer", tokens.GetProperty("access_token").GetString());
         using var info = await client.SendAsync(userinfo, Cancel);
         Assert.Equal(HttpStatusCode.Unauthorized, info.StatusCode);
+    }
+
+    /// <summary>An admin's token and a new public client (code with PKCE, refresh) with one redirect URI.</summary>
+    private async Task<(string Admin, string ClientId, string Redirect)> NewPublicClientAsync(HttpClient client)
+    {
+        var (admin, _, _) = await client.CreateAdminAsync(() => issuer.Services.CreateDbContext());
+        var clientId = ClientApi.FreshClientId();
+        var redirect = ClientApi.FreshRedirect();
+        await client.CreatePublicClientAsync(admin, clientId, redirect);
+        return (admin, clientId, redirect);
+    }
+
+    /// <summary>A code with a fresh PKCE pair, redeemed at once.</summary>
+    private static async Task<(HttpStatusCode Status, System.Text.Json.JsonElement Tokens)> SignInAsync(
+        CodeFlow flow, string clientId, string redirect, string email, string password)
+    {
+        var (verifier, challenge) = CodeFlow.Pkce();
+        var code = await flow.CodeAsync(ClientApi.CodeRequest(clientId, redirect, challenge), email, password);
+        return await flow.TokenAsync(ClientApi.Redemption(clientId, redirect, code, verifier));
     }
 }

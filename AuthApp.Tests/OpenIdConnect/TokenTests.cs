@@ -57,16 +57,9 @@ public sealed class TokenTests(LiveIssuer issuer) : IClassFixture<LiveIssuer>
     public async Task UserinfoAnswersTheSameClaimsForTheAccessToken()
     {
         var (id, email, password) = await issuer.CreateUserAsync(true, "user");
-        using var flow = new CodeFlow(issuer.Address);
-        var tokens = await flow.LoginAsync(email, password);
-        using var client = issuer.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "connect/userinfo");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("access_token").GetString());
 
-        using var response = await client.SendAsync(request, Cancel);
+        var (_, info) = await SignInAndReadUserinfoAsync(email, password);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var info = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
         Assert.Equal(id.ToString(), info.GetProperty("sub").GetString());
         Assert.Equal(email, info.GetProperty("email").GetString());
         Assert.True(info.GetProperty("email_verified").GetBoolean());
@@ -77,20 +70,14 @@ public sealed class TokenTests(LiveIssuer issuer) : IClassFixture<LiveIssuer>
     public async Task GroupsIsAJsonArrayInTheIdTokenAndUserinfoEvenForOneRole()
     {
         var (_, email, password) = await issuer.CreateUserAsync(true, "ops");
-        using var flow = new CodeFlow(issuer.Address);
-        var tokens = await flow.LoginAsync(email, password);
-        using var client = issuer.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "connect/userinfo");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("access_token").GetString());
 
-        using var response = await client.SendAsync(request, Cancel);
+        var (tokens, info) = await SignInAndReadUserinfoAsync(email, password);
 
         // Read as sent: a JWT library would turn a lone string into a one-element list and hide the difference.
         var payload = IssuerKeys.Read(tokens.GetProperty("id_token").GetString()!).EncodedPayload;
         var claims = JsonDocument.Parse(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Decode(payload)).RootElement;
         Assert.Equal(JsonValueKind.Array, claims.GetProperty("groups").ValueKind);
         Assert.Equal(["ops"], Strings(claims, "groups"));
-        var info = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
         Assert.Equal(JsonValueKind.Array, info.GetProperty("groups").ValueKind);
         Assert.Equal(["ops"], Strings(info, "groups"));
     }
@@ -171,4 +158,17 @@ public sealed class TokenTests(LiveIssuer issuer) : IClassFixture<LiveIssuer>
 
     private static List<string> Strings(JsonElement json, string property) =>
         [.. json.GetProperty(property).EnumerateArray().Select(e => e.GetString()!)];
+
+    /// <summary>Signs in through the code flow and asks userinfo with the access token it gave.</summary>
+    private async Task<(JsonElement Tokens, JsonElement Info)> SignInAndReadUserinfoAsync(string email, string password)
+    {
+        using var flow = new CodeFlow(issuer.Address);
+        var tokens = await flow.LoginAsync(email, password);
+        using var client = issuer.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "connect/userinfo");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("access_token").GetString());
+        using var response = await client.SendAsync(request, Cancel);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (tokens, await response.Content.ReadFromJsonAsync<JsonElement>(Cancel));
+    }
 }
