@@ -72,7 +72,8 @@ public sealed class RotationRig : IAsyncDisposable
         settings["ConnectionStrings:authdb"] = Database + ";Connection Lifetime=1";
         settings["ConnectionStrings:redis"] = Redis.ConnectionString;
         settings["Secrets:Directory"] = Folder;
-        settings["Rotation:SwitchDelay"] = "00:00:06";
+        // The default: the services poll the folder about every 4 s, and on a loaded machine 6 s left too little margin.
+        settings["Rotation:SwitchDelay"] = "00:00:10";
         settings["Logging:LogLevel:Default"] = "Warning";
         foreach (var (key, value) in Overrides) settings[key] = value;
         return settings;

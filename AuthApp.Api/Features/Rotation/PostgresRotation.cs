@@ -19,10 +19,18 @@ public sealed class PostgresRotation(IConfiguration configuration, StoragePasswo
         await Task.Delay(options.Value.SwitchDelay, cancellationToken);
         // This process reads the folder as the services do (polling, about every 4 s, later on a busy machine): its own
         // audit row after ALTER ROLE must already use the new password.
-        using (var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        while (passwords.Postgres.Current != fresh)
         {
-            limit.CancelAfter(TimeSpan.FromMinutes(1));
-            while (passwords.Postgres.Current != fresh) await Task.Delay(TimeSpan.FromMilliseconds(100), limit.Token);
+            if (DateTime.UtcNow > deadline)
+            {
+                // The role still has the old password: the folder must say so again, or a restarted service would fail.
+                await folder.WriteAsync(StoragePasswords.PostgresKey, old, CancellationToken.None);
+                throw new InvalidOperationException(
+                    $"This process did not see the new password in {SecretFolderExtensions.DirectoryKey} within a minute; the role and the folder keep the old one.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
         }
 
         // Its own connection with the old password: the role still has it, whatever the pool holds.
