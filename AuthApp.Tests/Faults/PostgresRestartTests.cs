@@ -30,7 +30,7 @@ public sealed class PostgresRestartTests(TestServices services)
         await Poll.UntilAsync(
             () => traffic.Count("me", o => o.Started > down) >= 20 && traffic.Count("login", o => o.Started > down) >= 2
                 && traffic.Count("register", o => o.Started > down) >= 2,
-            TimeSpan.FromSeconds(30), "requests while PostgreSQL is down");
+            TimeSpan.FromSeconds(90), "requests while PostgreSQL is down"); // a sampling window on a shared machine, not a bound
         var up = DateTimeOffset.UtcNow;
         await postgres.StartAgainAsync();
         var restarted = DateTimeOffset.UtcNow;
