@@ -14,6 +14,7 @@ namespace AuthApp.Tests.Kubectl;
 /// browser is headless Chromium following the URL the plugin prints.
 /// </summary>
 [UnsupportedOSPlatform("windows")]
+[Collection(nameof(OpenIdConnect.SigningKeyCollection))]
 public sealed partial class KubectlSignInTests(TestServices services, BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
     private const string Group = "cluster-viewers";

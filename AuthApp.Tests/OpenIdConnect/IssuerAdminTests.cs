@@ -11,6 +11,7 @@ using static AuthApp.Tests.Infrastructure.ApiClient;
 namespace AuthApp.Tests.OpenIdConnect;
 
 /// <summary>What admins do to the issuer: rotate its signing key, verify emails; and what it sets up by itself.</summary>
+[Collection(nameof(OpenIdConnect.SigningKeyCollection))]
 public sealed class IssuerAdminTests(LiveIssuer issuer) : IClassFixture<LiveIssuer>
 {
     [Fact]
