@@ -23,8 +23,8 @@ public sealed class RotateCredentialsButtonTests : IDisposable
         {
             // The switch delay stays the default 10 s (the services poll the folder about every 4 s); the key refresh is
             // shortened from 30 s, so the signing-key step takes seconds.
-            Shorten(builder, "rotation", ("Oidc__KeyRefreshInterval", "00:00:02"));
-            Shorten(builder, "api", ("Oidc__KeyRefreshInterval", "00:00:02"));
+            builder.SetEnvironment("rotation", ("Oidc__KeyRefreshInterval", "00:00:02"));
+            builder.SetEnvironment("api", ("Oidc__KeyRefreshInterval", "00:00:02"));
         });
         var folder = Path.Combine(_state, "secrets");
         var before = Snapshot(folder);
@@ -83,12 +83,6 @@ public sealed class RotateCredentialsButtonTests : IDisposable
         while (await reader.ReadAsync(ApiClient.Cancel)) subjects.Add(reader.GetString(0));
         Assert.Equal(["oidc-signing-key", "postgres-password", "redis-password", "token-hash-key"], subjects);
     }
-
-    private static void Shorten(IDistributedApplicationTestingBuilder builder, string resource, params (string Name, string Value)[] variables) =>
-        builder.Resources.Single(r => r.Name == resource).Annotations.Add(new EnvironmentCallbackAnnotation(context =>
-        {
-            foreach (var (name, value) in variables) context.EnvironmentVariables[name] = value;
-        }));
 
     /// <summary>The visible files of the secret folder and their values (none before the first rotation is fine).</summary>
     private static Dictionary<string, string> Snapshot(string folder) => Directory.Exists(folder)

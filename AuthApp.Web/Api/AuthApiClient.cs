@@ -17,9 +17,19 @@ public sealed class AuthApiClient(HttpClient http)
         });
         using var response = await http.PostAsync(new Uri("/token", UriKind.Relative), form, cancellationToken);
         if (response.StatusCode == HttpStatusCode.BadRequest) return null;
+        if (response.StatusCode == HttpStatusCode.TooManyRequests) throw new ApiException(TooManySignIns(response), 429);
         await ApiErrors.EnsureSuccessAsync(response, cancellationToken);
         return await response.Content.ReadFromJsonAsync<TokenAnswer>(cancellationToken);
     }
+
+    /// <summary>
+    /// The API limits logins per client address, and every admin's sign-in comes from this site's address: say when to
+    /// try again in the site's words (the API's own detail speaks of "this address", which is the site's).
+    /// </summary>
+    private static string TooManySignIns(HttpResponseMessage response) =>
+        response.Headers.RetryAfter?.Delta is { } wait
+            ? $"Too many sign-in attempts through this site just now. Try again in {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} seconds."
+            : "Too many sign-in attempts through this site just now. Try again in a minute.";
 
     /// <summary>The token's user; null when the token is expired or revoked.</summary>
     public async Task<CurrentUser?> GetCurrentUserAsync(string token, CancellationToken cancellationToken)
