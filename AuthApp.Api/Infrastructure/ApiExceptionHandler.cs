@@ -3,7 +3,6 @@ using AuthApp.Api.Features.Tokens;
 using AuthApp.Api.Infrastructure.Input;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using StackExchange.Redis;
 
 namespace AuthApp.Api.Infrastructure;
 
@@ -44,7 +43,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
     }
 
-    private static (int Status, string Title, string Detail) Classify(Exception exception) => exception switch
+    internal static (int Status, string Title, string Detail) Classify(Exception exception) => exception switch
     {
         _ when RefusedField(exception) is { } refused =>
             (400, "One or more validation errors occurred.", $"The field '{refused.FieldName}' {refused.Reason}"),
@@ -58,7 +57,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             (bad.StatusCode, "Bad request", "The request could not be read: a required value is missing or has the wrong form."),
         InvalidDataException =>
             (400, "Bad request", "The form body is malformed or too large."),
-        RedisException or RedisTimeoutException =>
+        _ when StoreFailures.IsTokenStoreOutage(exception) =>
             (503, "Token store unavailable", "Tokens cannot be checked right now. Try again shortly."),
         _ when StoreFailures.IsOutage(exception) =>
             (503, "Account store unavailable", "Accounts cannot be reached right now. Try again shortly."),

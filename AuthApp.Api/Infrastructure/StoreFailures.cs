@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Npgsql;
+using StackExchange.Redis;
 
 namespace AuthApp.Api.Infrastructure;
 
@@ -28,6 +29,20 @@ internal static class StoreFailures
                 case TimeoutException:
                     return true;
             }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Redis unreachable, refusing (loading, shutting down) or timing out, also when another exception wraps it: a check
+    /// that cannot reach the token store fails closed with 503, never 500.
+    /// </summary>
+    public static bool IsTokenStoreOutage(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is RedisException or RedisTimeoutException) return true;
         }
 
         return false;

@@ -41,7 +41,7 @@ public sealed class PostgresRestartTests(TestServices services)
         await traffic.StopAsync();
 
         var all = traffic.Outcomes;
-        Assert.DoesNotContain(all, Traffic.IsServerError);
+        Traffic.AssertNoServerError(all, api.Logs);
         Assert.DoesNotContain(all, o => o.Status == 401);
         var whileDown = traffic.Within(down, up).ToList();
         var checks = whileDown.Where(o => o.Operation is "me" or "introspect").ToList();

@@ -34,7 +34,7 @@ public sealed class RedisPauseTests(TestServices services)
         await traffic.StopAsync();
 
         var all = traffic.Outcomes;
-        Assert.DoesNotContain(all, Traffic.IsServerError);
+        Traffic.AssertNoServerError(all, api.Logs);
         Assert.DoesNotContain(all, o => o.Status == 401);
         var slowest = all.Max(o => o.Duration);
         var recovery = all.Where(o => o.Started > resumed && o.Status == 200).Min(o => o.Ended) - resumed;

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
+using AuthApp.Tests.Infrastructure;
+using Microsoft.Extensions.Logging;
 
 namespace AuthApp.Tests.Faults;
 
@@ -78,4 +80,13 @@ public sealed class Traffic : IAsyncDisposable
     }
 
     public static bool IsServerError(Outcome outcome) => outcome.Status is 0 or >= 500 and not (int)HttpStatusCode.ServiceUnavailable;
+
+    /// <summary>No server error among <paramref name="outcomes"/>; a failure shows them with the API's error lines, which name the cause.</summary>
+    public static void AssertNoServerError(IEnumerable<Outcome> outcomes, LogCollector apiLogs)
+    {
+        var errors = outcomes.Where(IsServerError).ToList();
+        if (errors.Count == 0) return;
+        var logged = apiLogs.Lines.Where(l => l.Level >= LogLevel.Error).Take(5).Select(l => l.Everything);
+        Assert.Fail($"Server errors: {Describe(errors)}, the first at {errors.Min(o => o.Started):HH:mm:ss.fff}.{Environment.NewLine}The API logged:{Environment.NewLine}{string.Join(Environment.NewLine, logged)}");
+    }
 }
