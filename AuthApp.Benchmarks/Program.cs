@@ -15,7 +15,7 @@ return args switch
     ["load", .. var rest] => await LoadBenchmark.RunAsync(LoadOptions.Parse(rest)),
     ["overload", .. var rest] => await OverloadBenchmark.RunAsync(LoadOptions.Parse(rest)),
     ["soak", .. var rest] => await SoakBenchmark.RunAsync(SoakOptions.Parse(rest)),
-    ["hotpath"] => BenchmarkCommand.Run([typeof(TokenHashingBenchmarks), typeof(ClientAuthenticationBenchmarks)]),
+    ["hotpath"] => BenchmarkCommand.Run([typeof(TokenHashingBenchmarks), typeof(ClientAuthenticationBenchmarks), typeof(OutboxEntryReadingBenchmarks)]),
     ["hashing"] => BenchmarkCommand.Run([typeof(TokenHashBenchmarks), typeof(PasswordHashBenchmarks)]),
     _ => Usage(),
 };
@@ -28,7 +28,7 @@ static int Usage()
     Console.Error.WriteLine("  load     the running system under wrk: floor (one Redis GET), /alive, /users/me, /introspect, refresh, /revoke, login");
     Console.Error.WriteLine("  overload token checks at 1x, 2x and 4x the load concurrency with load shedding on and off, /alive probed meanwhile");
     Console.Error.WriteLine("  soak     mixed traffic for N minutes: API working set, GC heap, Redis keys and p99 at the start and the end");
-    Console.Error.WriteLine("  hotpath  per-request work of token checks before and after issue 10, with allocations (MemoryDiagnoser)");
+    Console.Error.WriteLine("  hotpath  per-request work of token checks and of the audit drain before and after issue 10, with allocations (MemoryDiagnoser)");
     Console.Error.WriteLine("  hashing  token HMAC vs SHA-256, and PBKDF2 at 210,000 iterations vs Identity's default 100,000");
     return 2;
 }

@@ -95,6 +95,25 @@ public sealed class AuditOutboxTests(TestServices services)
         Assert.Equal("[redacted]", row.Detail);
     }
 
+    [Fact] // decision 0086: an entry the drain cannot read is dropped with its id logged, and holds up nothing behind it
+    public async Task ADamagedEntryIsDroppedAndLoggedAndTheEventAfterItIsStored()
+    {
+        var key = AuditOutbox.KeyFor(services.DatabaseConnectionString);
+        var subject = Guid.NewGuid().ToString();
+        var redis = services.RedisClient.GetDatabase();
+        var damaged = await redis.StreamAddAsync(key, [new("id", AuditOutbox.NewEventId()), new("type", AuditEventTypes.Revocation)]);
+        await redis.StreamAddAsync(key,
+        [
+            new("id", AuditOutbox.NewEventId()), new("at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), new("type", AuditEventTypes.Revocation),
+            new("outcome", AuditOutcomes.Success), new("actor", ""), new("subject", subject), new("address", ""), new("detail", "session y"),
+        ]);
+
+        var row = Assert.Single(await services.AuditRowsAsync(subject));
+        Assert.Equal("session y", row.Detail);
+        Assert.Contains(services.Api.Logs.Lines, line => line.Level == Microsoft.Extensions.Logging.LogLevel.Error && line.Message.Contains(damaged.ToString(), StringComparison.Ordinal));
+        Assert.Empty(await redis.StreamRangeAsync(key, damaged, damaged));
+    }
+
     private async Task AllowConnectionsAsync(string database, bool allowed)
     {
         await using var connection = new NpgsqlConnection(services.Postgres.ConnectionString("postgres"));

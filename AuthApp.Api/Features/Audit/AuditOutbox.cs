@@ -19,7 +19,7 @@ public sealed class AuditOutbox(IConfiguration configuration)
 
     /// <summary>
     /// Lua: <c>audit(stream, id, at, kind, outcome, actor, subject, address, detail)</c>, pasted in front of a script.
-    /// Field names are read back by <see cref="Read"/>.
+    /// <see cref="Read"/> reads the fields back by position: keep their order.
     /// </summary>
     public const string AppendFunction = """
         local function audit(stream, id, at, kind, outcome, actor, subject, address, detail)
@@ -34,17 +34,26 @@ public sealed class AuditOutbox(IConfiguration configuration)
     /// <summary>A fresh event id: the drain stores each id once.</summary>
     public static string NewEventId() => Guid.CreateVersion7().ToString("N");
 
-    /// <summary>The row an outbox entry describes, cleaned like any other; null when the entry is damaged.</summary>
+    /// <summary>The fields <see cref="AppendFunction"/> writes, in its order.</summary>
+    private const int FieldCount = 8;
+
+    /// <summary>
+    /// The row an outbox entry describes, cleaned like any other; null when the entry is damaged. Fields are read by
+    /// position, in the order <see cref="AppendFunction"/> writes them: looking each up by name compared RedisValues
+    /// (a conversion per comparison), which made this a tenth of the drain's CPU.
+    /// </summary>
     internal static AuditRow? Read(StreamEntry entry)
     {
-        string? Field(string name) => entry[name] is { IsNullOrEmpty: false } value ? (string?)value : null;
-        if (!Guid.TryParse(Field("id"), out var id) || !long.TryParse(Field("at"), out var at) || Field("type") is not { } type) return null;
-        var auditEvent = new AuditEvent(type, Field("outcome") ?? AuditOutcomes.Failure)
+        var fields = entry.Values;
+        if (fields.Length != FieldCount) return null;
+        string? Field(int position) => fields[position].Value is { IsNullOrEmpty: false } value ? (string?)value : null;
+        if (!Guid.TryParse(Field(0), out var id) || !long.TryParse(Field(1), out var at) || Field(2) is not { } type) return null;
+        var auditEvent = new AuditEvent(type, Field(3) ?? AuditOutcomes.Failure)
         {
-            Actor = Field("actor"),
-            Subject = Field("subject"),
-            ClientAddress = Field("address"),
-            Detail = Field("detail"),
+            Actor = Field(4),
+            Subject = Field(5),
+            ClientAddress = Field(6),
+            Detail = Field(7),
         };
         return AuditRow.From(auditEvent, DateTimeOffset.FromUnixTimeMilliseconds(at)) with { OutboxId = id };
     }
