@@ -39,8 +39,8 @@ public sealed class AuditOutbox(IConfiguration configuration)
 
     /// <summary>
     /// The row an outbox entry describes, cleaned like any other; null when the entry is damaged. Fields are read by
-    /// position, in the order <see cref="AppendFunction"/> writes them: looking each up by name compared RedisValues
-    /// (a conversion per comparison), which made this a tenth of the drain's CPU.
+    /// position, in the order <see cref="AppendFunction"/> writes them: a lookup by name compares the reply's byte names
+    /// with string names, 7 µs per entry against 0.65 µs (the <c>hotpath</c> benchmark), once per refresh and revocation.
     /// </summary>
     internal static AuditRow? Read(StreamEntry entry)
     {
