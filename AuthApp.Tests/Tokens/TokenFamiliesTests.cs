@@ -40,6 +40,42 @@ public sealed class TokenFamiliesTests(TestServices services)
         }
     }
 
+    [Fact] // a rotation leaves no key of the session without an expiry, and none holding the presented token
+    public async Task ARotationMovesTheIndexAndTheFamilyToTheNewPairAndExtendsTheirExpiry()
+    {
+        var (email, password, user) = await _client.RegisterAsync();
+        var userId = Guid.Parse(user.GetProperty("id").GetString()!);
+        var (access, refresh) = await _client.LoginPairAsync(email, password);
+        var presented = (await _store.FindAsync(new TokenHasherForTests().Hash(refresh)))!;
+        var redis = services.RedisClient.GetDatabase();
+        var family = TokenFamilies.FamilyKey(presented.FamilyId!);
+        var index = TokenStore.UserSessionsKey(userId);
+        // The presented token alone in both (its access token ended by itself): retiring it first would empty each key,
+        // and a key made again by the next add has no expiry that GT could extend.
+        var accessHash = new TokenHasherForTests().Hash(access);
+        await redis.SetRemoveAsync(family, accessHash);
+        await redis.SortedSetRemoveAsync(index, accessHash);
+        // Longer than the login's 14 days: the index and the family must be extended to it, not keep the login's expiry.
+        var pair = Fresh(presented) with { RefreshLifetime = TimeSpan.FromDays(30) };
+
+        Assert.NotNull(await _families.RefreshAsync(pair));
+
+        var familyMembers = (await redis.SetMembersAsync(family)).Select(m => m.ToString()).ToList();
+        var indexMembers = (await redis.SortedSetRangeByRankAsync(index)).Select(m => m.ToString()).ToList();
+        foreach (var members in new[] { familyMembers, indexMembers })
+        {
+            Assert.DoesNotContain(presented.TokenHash, members);
+            Assert.Contains(pair.AccessHash, members);
+            Assert.Contains(pair.RefreshHash, members);
+        }
+
+        foreach (var key in new[] { family, index })
+        {
+            var ttl = await redis.KeyTimeToLiveAsync(key);
+            Assert.True(ttl > TimeSpan.FromDays(29), $"{key} expires in {ttl?.ToString() ?? "never"}");
+        }
+    }
+
     private static RefreshPair Fresh(TokenSession presented) => new(
         presented.TokenHash, Guid.NewGuid().ToString("N"), TimeSpan.FromMinutes(5), Guid.NewGuid().ToString("N"), TimeSpan.FromMinutes(10),
         DateTimeOffset.UtcNow, "127.0.0.1", "tests", Actor: null);

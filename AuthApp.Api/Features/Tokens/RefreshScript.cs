@@ -27,26 +27,25 @@ internal static class RefreshScript
         local index = ARGV[3] .. string.gsub(user, '-', '') .. ARGV[4]
         local familyKey = ARGV[2] .. family
         redis.call('DEL', KEYS[1])
-        redis.call('ZREM', index, ARGV[5])
-        redis.call('SREM', familyKey, ARGV[5])
         redis.call('SET', KEYS[2], family .. ' ' .. user, 'PX', ARGV[7])
-        local function store(key, hash, kind, ttl, expires)
+        local function store(key, kind, ttl, expires)
           redis.call('HSET', key, 'kind', kind, 'user_id', user, 'issued_at', ARGV[6], 'expires_at', expires,
             'client_address', ARGV[14], 'user_agent', ARGV[15], 'family_id', family, 'session_started_at', started,
             'email', p[8] or '', 'roles', p[9] or '[]', 'display_name', p[10] or '', 'created_at', p[11] or '0',
             'account_version', p[12] or '0', 'active', 1)
           redis.call('PEXPIRE', key, ttl)
-          redis.call('ZADD', index, expires, hash)
-          redis.call('SADD', familyKey, hash)
         end
-        store(KEYS[4], ARGV[8], '{{TokenKinds.Access}}', ARGV[9], ARGV[10])
-        store(KEYS[5], ARGV[11], '{{TokenKinds.Refresh}}', ARGV[12], ARGV[13])
-        -- The index and the family live as long as the longer-lived of the two tokens.
+        store(KEYS[4], '{{TokenKinds.Access}}', ARGV[9], ARGV[10])
+        store(KEYS[5], '{{TokenKinds.Refresh}}', ARGV[12], ARGV[13])
+        -- The new pair joins the index and the family before the presented token leaves them, so neither key is ever
+        -- empty here: both keep the expiry the login gave them, and GT alone extends it to the longer-lived new token.
+        redis.call('ZADD', index, ARGV[10], ARGV[8], ARGV[13], ARGV[11])
+        redis.call('SADD', familyKey, ARGV[8], ARGV[11])
+        redis.call('ZREM', index, ARGV[5])
+        redis.call('SREM', familyKey, ARGV[5])
         local ttl = math.max(tonumber(ARGV[9]), tonumber(ARGV[12]))
-        for _, key in ipairs({ index, familyKey }) do
-          redis.call('PEXPIRE', key, ttl, 'GT')
-          redis.call('PEXPIRE', key, ttl, 'NX')
-        end
+        redis.call('PEXPIRE', index, ttl, 'GT')
+        redis.call('PEXPIRE', familyKey, ttl, 'GT')
         redis.call('ZREMRANGEBYSCORE', index, '-inf', ARGV[6])
         redis.call('ZADD', KEYS[3], ARGV[13], family)
         redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', ARGV[6])
