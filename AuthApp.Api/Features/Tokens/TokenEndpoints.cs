@@ -33,7 +33,7 @@ public static class TokenEndpoints
         grant.HandleAsync(request, grantTypeOptional: false, cancellationToken);
 
     public static async Task<Results<Ok, ProblemHttpResult, ChallengeHttpResult>> Revoke(
-        HttpContext context, TokenStore store, TokenFamilies families, TokenHasher hasher, IAuditLog audit, CancellationToken cancellationToken)
+        HttpContext context, TokenStore store, TokenFamilies families, TokenHasher hasher, CancellationToken cancellationToken)
     {
         var request = context.Request;
         string? token = null;
@@ -63,6 +63,9 @@ public static class TokenEndpoints
 
         if (context.Features.Get<TokenSession>() is { } own)
         {
+            // Resolved here, not as a parameter: the audit log holds a pooled DbContext, which the form path above
+            // never needs and would otherwise rent and reset on every revocation.
+            var audit = context.RequestServices.GetRequiredService<IAuditLog>();
             await RevokeAsync(store, families, audit, context, own);
             return TypedResults.Ok();
         }
