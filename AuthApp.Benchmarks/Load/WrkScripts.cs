@@ -18,8 +18,8 @@ internal static class WrkScripts
     /// <summary>
     /// POST /revoke of a different live session each time, from a pre-issued pool. A pool that runs out starts over
     /// (revoking dead tokens is cheaper), and the number of times it did is printed as POOL_WRAPS so it is never hidden.
-    /// Each thread formats its requests once, in init(), as wrk's guide advises for fast servers: formatting one per
-    /// request spends wrk CPU on the two cores the API shares.
+    /// Each thread formats its requests once, in its own init() (defined after the shared one, so it replaces it), as
+    /// wrk's guide advises for fast servers: formatting one per request spends wrk CPU on the two cores the API shares.
     /// </summary>
     public const string RevokePool = SharedPool + """
         local prepared = {}
