@@ -85,8 +85,14 @@ public sealed class RotationUnderLoadTests(TestServices services)
                 var current = rig.SecretFile("Auth__CurrentTokenHashKey");
                 Assert.NotNull(current);
                 Assert.NotNull(rig.SecretFile($"Auth__TokenHashKeys__{current}"));
-                var (access, refresh) = await client.LoginPairAsync(user.Email, user.Password);
-                Assert.StartsWith($"aat_{current}_", access, StringComparison.Ordinal);
+                // The command returns once it has written the switch; the API sees it at its next look at the folder
+                // (about every 4 s), which may come after the few logins the test waits for.
+                var (access, refresh) = (string.Empty, string.Empty);
+                await Poll.UntilAsync(async () =>
+                {
+                    (access, refresh) = await client.LoginPairAsync(user.Email, user.Password);
+                    return access.StartsWith($"aat_{current}_", StringComparison.Ordinal);
+                }, TimeSpan.FromSeconds(15), "new logins to use the new token-hash key");
                 Assert.StartsWith($"art_{current}_", refresh, StringComparison.Ordinal);
                 Assert.Equal(HttpStatusCode.OK, await client.MeStatusAsync(access));
                 break;
