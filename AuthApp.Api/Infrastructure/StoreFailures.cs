@@ -5,8 +5,8 @@ using StackExchange.Redis;
 namespace AuthApp.Api.Infrastructure;
 
 /// <summary>
-/// Tells an account-store outage (answered 503, what monitoring counts) from an error about the data (a bug or
-/// input the edge should have refused), so a bad value can never make the database look down.
+/// Tells a store outage (PostgreSQL or Redis, answered 503, what monitoring counts) from an error about the data (a bug
+/// or input the edge should have refused), so a bad value can never make a store look down.
 /// </summary>
 internal static class StoreFailures
 {
