@@ -32,7 +32,10 @@ public sealed class TokenFamilies(IConnectionMultiplexer redis, TimeProvider tim
 {
     public static readonly RedisKey LiveSessionsKey = "authapp:sessions:live";
 
-    public static RedisKey FamilyKey(string familyId) => $"authapp:family:{familyId}";
+    /// <summary>What every family key starts with; scripts build keys from it and a family id they read.</summary>
+    public const string FamilyKeyPrefix = "authapp:family:";
+
+    public static RedisKey FamilyKey(string familyId) => FamilyKeyPrefix + familyId;
 
     public static RedisKey UsedKey(string tokenHash) => $"authapp:refresh-used:{tokenHash}";
 
@@ -88,7 +91,7 @@ public sealed class TokenFamilies(IConnectionMultiplexer redis, TimeProvider tim
                 TokenStore.TokenKey(pair.AccessHash), TokenStore.TokenKey(pair.RefreshHash), audit.Key,
             ],
             [
-                TokenStore.TokenKey(string.Empty).ToString(), FamilyKey(string.Empty).ToString(), indexPrefix, indexSuffix, pair.PresentedHash,
+                TokenStore.TokenKeyPrefix, FamilyKeyPrefix, indexPrefix, indexSuffix, pair.PresentedHash,
                 pair.Now.ToUnixTimeMilliseconds(), (long)options.Value.RefreshTokenLifetime.TotalMilliseconds,
                 pair.AccessHash, (long)pair.AccessLifetime.TotalMilliseconds, (pair.Now + pair.AccessLifetime).ToUnixTimeMilliseconds(),
                 pair.RefreshHash, (long)pair.RefreshLifetime.TotalMilliseconds, (pair.Now + pair.RefreshLifetime).ToUnixTimeMilliseconds(),
@@ -113,7 +116,7 @@ public sealed class TokenFamilies(IConnectionMultiplexer redis, TimeProvider tim
         var result = await redis.GetDatabase().ScriptEvaluateAsync(
             TokenScripts.RevokeFamily,
             [FamilyKey(familyId), TokenStore.UserSessionsKey(userId), LiveSessionsKey],
-            [TokenStore.TokenKey(string.Empty).ToString(), familyId]);
+            [TokenStore.TokenKeyPrefix, familyId]);
         return (long)result;
     }
 
@@ -128,7 +131,7 @@ public sealed class TokenFamilies(IConnectionMultiplexer redis, TimeProvider tim
             TokenScripts.RevokeByToken,
             [TokenStore.TokenKey(tokenHash), LiveSessionsKey, audit.Key],
             [
-                TokenStore.TokenKey(string.Empty).ToString(), FamilyKey(string.Empty).ToString(), indexPrefix, indexSuffix, tokenHash,
+                TokenStore.TokenKeyPrefix, FamilyKeyPrefix, indexPrefix, indexSuffix, tokenHash,
                 time.GetUtcNow().ToUnixTimeMilliseconds(), AuditOutbox.NewEventId(), origin.Actor ?? string.Empty, origin.ClientAddress ?? string.Empty,
             ]);
         if (result.IsNull || (RedisResult[]?)result is not [var user, var family, var deleted] || !Guid.TryParse((string?)user, out var userId)) return null;

@@ -79,9 +79,36 @@ public sealed partial class TokenHasher
         Span<byte> utf8 = stackalloc byte[MaxStackToken * 3];
         var length = Encoding.UTF8.GetBytes(token, utf8);
         Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        HMACSHA256.HashData(key, utf8[..length], mac);
+        var hmac = MacFor(key);
+        hmac.AppendData(utf8[..length]);
+        hmac.GetHashAndReset(mac);
         return Convert.ToHexStringLower(mac);
     }
+
+    /// <summary>
+    /// This thread's HMAC state for <paramref name="key"/>. The one-shot <c>HMACSHA256.HashData</c> sets up and frees an
+    /// OpenSSL MAC context on every call, the larger part of a token hash; a kept state is only reset. Per thread, so
+    /// no lock; by key reference, and emptied when keys pile up (a reloaded ring brings new arrays).
+    /// </summary>
+    private static IncrementalHash MacFor(byte[] key)
+    {
+        var macs = t_macs ??= new Dictionary<byte[], IncrementalHash>(ReferenceEqualityComparer.Instance);
+        if (macs.TryGetValue(key, out var mac)) return mac;
+        if (macs.Count >= MaxMacsPerThread)
+        {
+            foreach (var stale in macs.Values) stale.Dispose();
+            macs.Clear();
+        }
+
+        mac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
+        macs.Add(key, mac);
+        return mac;
+    }
+
+    [ThreadStatic]
+    private static Dictionary<byte[], IncrementalHash>? t_macs;
+
+    private const int MaxMacsPerThread = 8;
 
     /// <summary>A reloaded ring replaces this one only when it is valid: a half-written secret folder must not lock everyone out.</summary>
     private void Reload(IConfigurationSection section)

@@ -11,7 +11,10 @@ namespace AuthApp.Api.Features.Tokens;
 /// </summary>
 public sealed class TokenStore(IConnectionMultiplexer redis, TimeProvider time)
 {
-    public static RedisKey TokenKey(string tokenHash) => $"authapp:token:{tokenHash}";
+    /// <summary>What every token key starts with; scripts build keys from it and a hash they read.</summary>
+    public const string TokenKeyPrefix = "authapp:token:";
+
+    public static RedisKey TokenKey(string tokenHash) => TokenKeyPrefix + tokenHash;
 
     public static RedisKey UserSessionsKey(Guid userId) => $"authapp:user:{userId:N}:sessions";
 
@@ -69,7 +72,7 @@ public sealed class TokenStore(IConnectionMultiplexer redis, TimeProvider time)
             TokenScripts.RevokeAllForUser,
             [UserSessionsKey(userId), TokenFamilies.LiveSessionsKey, AccountVersions.Key(userId)],
             [
-                TokenKey(string.Empty).ToString(), TokenFamilies.FamilyKey(string.Empty).ToString(), exceptFamily ?? string.Empty,
+                TokenKeyPrefix, TokenFamilies.FamilyKeyPrefix, exceptFamily ?? string.Empty,
                 AccountVersions.NewStamp(), (long)AccountVersions.Lifetime.TotalMilliseconds,
             ]);
         return (long)result;
@@ -84,7 +87,7 @@ public sealed class TokenStore(IConnectionMultiplexer redis, TimeProvider time)
         var stamp = AccountVersions.NewStamp();
         RedisValue[] arguments =
         [
-            TokenKey(string.Empty).ToString(), stamp, (long)AccountVersions.Lifetime.TotalMilliseconds,
+            TokenKeyPrefix, stamp, (long)AccountVersions.Lifetime.TotalMilliseconds,
             .. TokenFields.AccountFields(account, stamp).SelectMany(field => new[] { field.Name, field.Value }),
         ];
         var result = await redis.GetDatabase().ScriptEvaluateAsync(
