@@ -85,7 +85,7 @@ public static class AuthApiServices
         builder.Services.AddSingleton(passwords);
         // Our own data source, so each new physical connection asks for the password of the moment; Aspire's
         // EnrichNpgsqlDbContext adds its health check, tracing and metrics to the context built on it.
-        builder.Services.AddSingleton(_ => PostgresDataSource(builder.Configuration.GetConnectionString("authdb"), fallback));
+        builder.Services.AddSingleton(_ => fallback.CreateDataSource(builder.Configuration.GetConnectionString("authdb")));
         builder.Services.AddDbContextPool<AuthDbContext>((services, options) =>
             options.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>()).AddInterceptors(fallback));
         // EF's retrying strategy refuses user-initiated transactions (the last-admin lock takes one); a failed
@@ -108,15 +108,6 @@ public static class AuthApiServices
         // off above): that copy held every profiled command for 10 s, a fifth of the API's CPU under load (decision 0105).
         builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddRedisInstrumentation(options => options.EnrichActivityWithTimingEvents = false));
         builder.Services.AddSingleton(TimeProvider.System);
-    }
-
-    private static NpgsqlDataSource PostgresDataSource(string? connectionString, PostgresPasswordFallback fallback)
-    {
-        // The password comes from the provider alone (Npgsql refuses both), asked on each new physical connection.
-        var settings = new NpgsqlConnectionStringBuilder(connectionString ?? string.Empty) { Password = null };
-        var builder = new NpgsqlDataSourceBuilder(settings.ConnectionString);
-        builder.UsePasswordProvider(_ => fallback.PasswordForThisOpen() ?? string.Empty, (_, _) => ValueTask.FromResult(fallback.PasswordForThisOpen() ?? string.Empty));
-        return builder.Build();
     }
 
     private static void AddAccountServices(this IServiceCollection services)

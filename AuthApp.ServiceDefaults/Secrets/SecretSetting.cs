@@ -9,11 +9,15 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public sealed class SecretSetting
 {
+    /// <summary>The least time between two re-reads by <see cref="Reread"/>, in milliseconds.</summary>
+    private const long RereadIntervalMs = 1000;
+
     private readonly IConfiguration _configuration;
     private readonly string _key;
     private readonly Func<string?> _fallback;
     private readonly Lock _gate = new();
     private Action<string>? _changed;
+    private long _lastReread = -RereadIntervalMs;
 
     /// <summary>Follows <paramref name="key"/>; while it is unset, the value is <paramref name="fallback"/>'s (e.g. from the connection string).</summary>
     public SecretSetting(IConfiguration configuration, string key, Func<string?> fallback)
@@ -35,6 +39,27 @@ public sealed class SecretSetting
     public void OnChange(Action<string> changed)
     {
         lock (_gate) _changed += changed;
+    }
+
+    /// <summary>
+    /// Reads the configuration's sources again now instead of at their next poll (a mounted folder is polled about every
+    /// 4 s, and the kubelet updates it later still); true when that changed the value. For a caller whose value was just
+    /// refused. At most once a second: a password that is simply wrong must not make every failed connection re-read
+    /// every source.
+    /// </summary>
+    public bool Reread()
+    {
+        var before = Current;
+        var now = Environment.TickCount64;
+        var last = Interlocked.Read(ref _lastReread);
+        if (now - last >= RereadIntervalMs && Interlocked.CompareExchange(ref _lastReread, now, last) == last
+            && _configuration is IConfigurationRoot root)
+        {
+            // Reload raises the change token, so Refresh has run when it returns.
+            root.Reload();
+        }
+
+        return Current != before;
     }
 
     private void Refresh()
