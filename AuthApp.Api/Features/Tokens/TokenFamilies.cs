@@ -83,7 +83,6 @@ public sealed class TokenFamilies(IConnectionMultiplexer redis, TimeProvider tim
     /// </summary>
     public async Task<RefreshedSession?> RefreshAsync(RefreshPair pair)
     {
-        var (indexPrefix, indexSuffix) = UserIndexAffixes;
         var result = await redis.GetDatabase().ScriptEvaluateAsync(
             RefreshScript.Lua,
             [
@@ -91,8 +90,7 @@ public sealed class TokenFamilies(IConnectionMultiplexer redis, TimeProvider tim
                 TokenStore.TokenKey(pair.AccessHash), TokenStore.TokenKey(pair.RefreshHash), audit.Key,
             ],
             [
-                TokenStore.TokenKeyPrefix, FamilyKeyPrefix, indexPrefix, indexSuffix, pair.PresentedHash,
-                pair.Now.ToUnixTimeMilliseconds(), (long)options.Value.RefreshTokenLifetime.TotalMilliseconds,
+                pair.PresentedHash, pair.Now.ToUnixTimeMilliseconds(), (long)options.Value.RefreshTokenLifetime.TotalMilliseconds,
                 pair.AccessHash, (long)pair.AccessLifetime.TotalMilliseconds, (pair.Now + pair.AccessLifetime).ToUnixTimeMilliseconds(),
                 pair.RefreshHash, (long)pair.RefreshLifetime.TotalMilliseconds, (pair.Now + pair.RefreshLifetime).ToUnixTimeMilliseconds(),
                 pair.ClientAddress, pair.UserAgent, AuditOutbox.NewEventId(), pair.Actor ?? string.Empty,
@@ -116,7 +114,7 @@ public sealed class TokenFamilies(IConnectionMultiplexer redis, TimeProvider tim
         var result = await redis.GetDatabase().ScriptEvaluateAsync(
             TokenScripts.RevokeFamily,
             [FamilyKey(familyId), TokenStore.UserSessionsKey(userId), LiveSessionsKey],
-            [TokenStore.TokenKeyPrefix, familyId]);
+            [familyId]);
         return (long)result;
     }
 
@@ -126,27 +124,15 @@ public sealed class TokenFamilies(IConnectionMultiplexer redis, TimeProvider tim
     /// </summary>
     public async Task<RevokedSession?> RevokeByTokenAsync(string tokenHash, RevocationOrigin origin)
     {
-        var (indexPrefix, indexSuffix) = UserIndexAffixes;
         var result = await redis.GetDatabase().ScriptEvaluateAsync(
             TokenScripts.RevokeByToken,
             [TokenStore.TokenKey(tokenHash), LiveSessionsKey, audit.Key],
             [
-                TokenStore.TokenKeyPrefix, FamilyKeyPrefix, indexPrefix, indexSuffix, tokenHash,
-                time.GetUtcNow().ToUnixTimeMilliseconds(), AuditOutbox.NewEventId(), origin.Actor ?? string.Empty, origin.ClientAddress ?? string.Empty,
+                tokenHash, time.GetUtcNow().ToUnixTimeMilliseconds(), AuditOutbox.NewEventId(),
+                origin.Actor ?? string.Empty, origin.ClientAddress ?? string.Empty,
             ]);
         if (result.IsNull || (RedisResult[]?)result is not [var user, var family, var deleted] || !Guid.TryParse((string?)user, out var userId)) return null;
         return new RevokedSession(userId, (string?)family is { Length: > 0 } id ? id : null, (long)deleted);
-    }
-
-    /// <summary>The user index key around the user id (N format), for scripts that learn the id from a token.</summary>
-    private static readonly (string Prefix, string Suffix) UserIndexAffixes = SplitUserIndexKey();
-
-    private static (string, string) SplitUserIndexKey()
-    {
-        var key = TokenStore.UserSessionsKey(Guid.Empty).ToString();
-        var id = Guid.Empty.ToString("N");
-        var at = key.IndexOf(id, StringComparison.Ordinal);
-        return (key[..at], key[(at + id.Length)..]);
     }
 
     /// <summary>Sessions whose refresh token has not expired, across all users (for the live-sessions gauge).</summary>

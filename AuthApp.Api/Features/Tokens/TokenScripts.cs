@@ -8,20 +8,25 @@ namespace AuthApp.Api.Features.Tokens;
 /// </summary>
 internal static class TokenScripts
 {
+    // Key prefixes are part of each script's text: constants sent with every call would be parsed on every call.
+    private const string TokenPrefix = TokenStore.TokenKeyPrefix;
+    private const string FamilyPrefix = TokenFamilies.FamilyKeyPrefix;
+    private const string UserIndexPrefix = TokenStore.UserSessionsKeyPrefix;
+    private const string UserIndexSuffix = TokenStore.UserSessionsKeySuffix;
+
     /// <summary>
-    /// KEYS: user index, live-sessions set, account version key. ARGV: token key prefix, family key prefix, family to
-    /// keep ('' for none), new version stamp, stamp lifetime (ms). Returns the number of sessions ended (families,
-    /// plus tokens that had none).
+    /// KEYS: user index, live-sessions set, account version key. ARGV: family to keep ('' for none), new version stamp,
+    /// stamp lifetime (ms). Returns the number of sessions ended (families, plus tokens that had none).
     /// </summary>
-    public const string RevokeAllForUser = """
-        redis.call('SET', KEYS[3], ARGV[4], 'PX', ARGV[5])
+    public const string RevokeAllForUser = $$"""
+        redis.call('SET', KEYS[3], ARGV[2], 'PX', ARGV[3])
         local hashes = redis.call('ZRANGE', KEYS[1], 0, -1)
         local families = {}
         local ended = 0
         for _, hash in ipairs(hashes) do
-          local key = ARGV[1] .. hash
+          local key = '{{TokenPrefix}}' .. hash
           local family = redis.call('HGET', key, 'family_id')
-          if ARGV[3] == '' or family ~= ARGV[3] then
+          if ARGV[1] == '' or family ~= ARGV[1] then
             local deleted = redis.call('DEL', key)
             redis.call('ZREM', KEYS[1], hash)
             if family and family ~= '' then
@@ -32,7 +37,7 @@ internal static class TokenScripts
           end
         end
         for family, _ in pairs(families) do
-          redis.call('DEL', ARGV[2] .. family)
+          redis.call('DEL', '{{FamilyPrefix}}' .. family)
           redis.call('ZREM', KEYS[2], family)
           ended = ended + 1
         end
@@ -40,34 +45,34 @@ internal static class TokenScripts
         """;
 
     /// <summary>
-    /// KEYS: family set, user index, live-sessions set. ARGV: token key prefix, family id.
+    /// KEYS: family set, user index, live-sessions set. ARGV: family id.
     /// Deletes every token of the family; returns how many were live.
     /// </summary>
-    public const string RevokeFamily = """
+    public const string RevokeFamily = $$"""
         local hashes = redis.call('SMEMBERS', KEYS[1])
         local deleted = 0
         for _, hash in ipairs(hashes) do
-          deleted = deleted + redis.call('DEL', ARGV[1] .. hash)
+          deleted = deleted + redis.call('DEL', '{{TokenPrefix}}' .. hash)
           redis.call('ZREM', KEYS[2], hash)
         end
         redis.call('DEL', KEYS[1])
-        redis.call('ZREM', KEYS[3], ARGV[2])
+        redis.call('ZREM', KEYS[3], ARGV[1])
         return deleted
         """;
 
     /// <summary>
-    /// KEYS: user index, account version key. ARGV: token key prefix, new version stamp, stamp lifetime (ms), then
-    /// field/value pairs to set on every live token of the user. A token that expired meanwhile is skipped rather
-    /// than recreated without a TTL. Returns how many tokens were rewritten.
+    /// KEYS: user index, account version key. ARGV: new version stamp, stamp lifetime (ms), then field/value pairs to set
+    /// on every live token of the user. A token that expired meanwhile is skipped rather than recreated without a TTL.
+    /// Returns how many tokens were rewritten.
     /// </summary>
-    public const string UpdateAccount = """
-        redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
+    public const string UpdateAccount = $$"""
+        redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[2])
         local hashes = redis.call('ZRANGE', KEYS[1], 0, -1)
         local updated = 0
         for _, hash in ipairs(hashes) do
-          local key = ARGV[1] .. hash
+          local key = '{{TokenPrefix}}' .. hash
           if redis.call('EXISTS', key) == 1 then
-            redis.call('HSET', key, unpack(ARGV, 4))
+            redis.call('HSET', key, unpack(ARGV, 3))
             updated = updated + 1
           end
         end
@@ -75,43 +80,44 @@ internal static class TokenScripts
         """;
 
     /// <summary>
-    /// /revoke in one round trip. KEYS: token key, live-sessions set, audit outbox. ARGV: token key prefix, family key
-    /// prefix, user index key prefix and suffix, token hash, now (ms), audit event id, actor ('' for none), client
-    /// address. Ends the token's whole family (or the lone token) and appends the audit event with it; returns
-    /// { user id, family id, tokens deleted }, or nil when the token is unknown.
+    /// /revoke in one round trip. KEYS: token key, live-sessions set, audit outbox. ARGV: token hash, now (ms), audit event
+    /// id, actor ('' for none), client address. Ends the token's whole family (or the lone token) and appends the audit
+    /// event with it; returns { user id, family id, tokens deleted }, or nil when the token is unknown.
     /// </summary>
     public const string RevokeByToken = AuditOutbox.AppendFunction + $$"""
         local fields = redis.call('HMGET', KEYS[1], 'user_id', 'family_id')
         local user, family = fields[1], fields[2]
         if not user then return nil end
-        local index = ARGV[3] .. string.gsub(user, '-', '') .. ARGV[4]
+        local index = '{{UserIndexPrefix}}' .. string.gsub(user, '-', '') .. '{{UserIndexSuffix}}'
         local deleted = 0
         local listed = false
         if family and family ~= '' then
-          local familyKey = ARGV[2] .. family
+          local familyKey = '{{FamilyPrefix}}' .. family
           local hashes = redis.call('SMEMBERS', familyKey)
-          -- One DEL and one ZREM per 500 tokens rather than one of each per token (unpack's stack is bounded).
+          -- One DEL and one ZREM per 500 tokens rather than one of each per token (unpack's stack is bounded). The
+          -- family's set, which exists exactly when it has members, goes with the first DEL and is not counted.
+          local keys = { familyKey }
           for first = 1, #hashes, 500 do
             local last = math.min(first + 499, #hashes)
-            local keys = {}
             for i = first, last do
-              keys[#keys + 1] = ARGV[1] .. hashes[i]
-              if hashes[i] == ARGV[5] then listed = true end
+              keys[#keys + 1] = '{{TokenPrefix}}' .. hashes[i]
+              if hashes[i] == ARGV[1] then listed = true end
             end
             deleted = deleted + redis.call('DEL', unpack(keys))
             redis.call('ZREM', index, unpack(hashes, first, last))
+            keys = {}
           end
-          redis.call('DEL', familyKey)
+          if #hashes > 0 then deleted = deleted - 1 end
           redis.call('ZREM', KEYS[2], family)
         else
           family = ''
         end
         if not listed then
           deleted = deleted + redis.call('DEL', KEYS[1])
-          redis.call('ZREM', index, ARGV[5])
+          redis.call('ZREM', index, ARGV[1])
         end
         if deleted > 0 then
-          audit(KEYS[3], ARGV[7], ARGV[6], '{{AuditEventTypes.Revocation}}', '{{AuditOutcomes.Success}}', ARGV[8], user, ARGV[9], 'session ' .. family)
+          audit(KEYS[3], ARGV[3], ARGV[2], '{{AuditEventTypes.Revocation}}', '{{AuditOutcomes.Success}}', ARGV[4], user, ARGV[5], 'session ' .. family)
         end
         return { user, family, deleted }
         """;

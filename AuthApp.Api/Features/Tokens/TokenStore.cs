@@ -16,7 +16,12 @@ public sealed class TokenStore(IConnectionMultiplexer redis, TimeProvider time)
 
     public static RedisKey TokenKey(string tokenHash) => TokenKeyPrefix + tokenHash;
 
-    public static RedisKey UserSessionsKey(Guid userId) => $"authapp:user:{userId:N}:sessions";
+    /// <summary>A user's index key is the prefix, the user id in N format and the suffix; scripts build it from an id they read.</summary>
+    public const string UserSessionsKeyPrefix = "authapp:user:";
+
+    public const string UserSessionsKeySuffix = ":sessions";
+
+    public static RedisKey UserSessionsKey(Guid userId) => $"{UserSessionsKeyPrefix}{userId:N}{UserSessionsKeySuffix}";
 
     /// <summary>
     /// The live session for a token hash, or null when unknown, revoked or expired. One Redis command (HMGET):
@@ -71,10 +76,7 @@ public sealed class TokenStore(IConnectionMultiplexer redis, TimeProvider time)
         var result = await redis.GetDatabase().ScriptEvaluateAsync(
             TokenScripts.RevokeAllForUser,
             [UserSessionsKey(userId), TokenFamilies.LiveSessionsKey, AccountVersions.Key(userId)],
-            [
-                TokenKeyPrefix, TokenFamilies.FamilyKeyPrefix, exceptFamily ?? string.Empty,
-                AccountVersions.NewStamp(), (long)AccountVersions.Lifetime.TotalMilliseconds,
-            ]);
+            [exceptFamily ?? string.Empty, AccountVersions.NewStamp(), (long)AccountVersions.Lifetime.TotalMilliseconds]);
         return (long)result;
     }
 
@@ -87,7 +89,7 @@ public sealed class TokenStore(IConnectionMultiplexer redis, TimeProvider time)
         var stamp = AccountVersions.NewStamp();
         RedisValue[] arguments =
         [
-            TokenKeyPrefix, stamp, (long)AccountVersions.Lifetime.TotalMilliseconds,
+            stamp, (long)AccountVersions.Lifetime.TotalMilliseconds,
             .. TokenFields.AccountFields(account, stamp).SelectMany(field => new[] { field.Name, field.Value }),
         ];
         var result = await redis.GetDatabase().ScriptEvaluateAsync(
