@@ -23,11 +23,8 @@ public sealed class PostgresPasswordRereadTests(TestServices services) : IAsyncL
     public async Task ARefusedPasswordIsReadAgainFromTheFolderAndTheOpenSucceedsWithTheNewOne()
     {
         var first = NewPassword();
-        await AlterRoleAsync(first);
-        WriteSecret(first);
-        var password = new SecretSetting(FolderWithoutPolling(), "Storage:PostgresPassword", () => null);
-        var fallback = new PostgresPasswordFallback(password);
-        await using var dataSource = fallback.CreateDataSource(RoleConnectionString());
+        var (password, fallback, dataSource) = await ConnectAsync(first);
+        await using var _ = dataSource;
         Assert.Equal(1, await SelectOneAsync(dataSource, fallback));
 
         // A rotation elsewhere: the folder gets the new password and the role changes before this process looks again.
@@ -44,11 +41,8 @@ public sealed class PostgresPasswordRereadTests(TestServices services) : IAsyncL
     public async Task APasswordTheFolderDoesNotHoldStillFailsAsRefused()
     {
         var known = NewPassword();
-        await AlterRoleAsync(known);
-        WriteSecret(known);
-        var password = new SecretSetting(FolderWithoutPolling(), "Storage:PostgresPassword", () => null);
-        var fallback = new PostgresPasswordFallback(password);
-        await using var dataSource = fallback.CreateDataSource(RoleConnectionString());
+        var (password, fallback, dataSource) = await ConnectAsync(known);
+        await using var _ = dataSource;
 
         await AlterRoleAsync(NewPassword());
 
@@ -66,19 +60,26 @@ public sealed class PostgresPasswordRereadTests(TestServices services) : IAsyncL
         Directory.Delete(_folder, recursive: true);
     }
 
-    /// <summary>The folder as a configuration source that never reloads by itself.</summary>
-    private IConfigurationRoot FolderWithoutPolling() =>
-        new ConfigurationBuilder().AddKeyPerFile(_folder, optional: false, reloadOnChange: false).Build();
-
-    /// <summary>The role's connection string, without a password (the fallback supplies it), one physical connection per open.</summary>
-    private string RoleConnectionString() =>
-        new NpgsqlConnectionStringBuilder(services.Postgres.ConnectionString("postgres")) { Username = _role, Password = null, Pooling = false }.ConnectionString;
+    /// <summary>
+    /// The role and the folder given <paramref name="initial"/>, and the fallback as the API wires it, over the folder
+    /// as a configuration source that never reloads by itself. The data source opens one physical connection per open.
+    /// </summary>
+    private async Task<(SecretSetting Password, PostgresPasswordFallback Fallback, NpgsqlDataSource DataSource)> ConnectAsync(string initial)
+    {
+        await AlterRoleAsync(initial);
+        WriteSecret(initial);
+        var folder = new ConfigurationBuilder().AddKeyPerFile(_folder, optional: false, reloadOnChange: false).Build();
+        var password = new SecretSetting(folder, "Storage:PostgresPassword", () => null);
+        var fallback = new PostgresPasswordFallback(password);
+        var connection = new NpgsqlConnectionStringBuilder(services.Postgres.ConnectionString("postgres")) { Username = _role, Password = null, Pooling = false };
+        return (password, fallback, fallback.CreateDataSource(connection.ConnectionString));
+    }
 
     private void WriteSecret(string value) => File.WriteAllText(Path.Combine(_folder, "Storage__PostgresPassword"), value + "\n");
 
     private static string NewPassword() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 
-    /// <summary>One query through EF with the fallback as the API wires it: each open is a new physical connection.</summary>
+    /// <summary>One query through EF with the fallback as its interceptor, as the API registers it.</summary>
     private static async Task<int> SelectOneAsync(NpgsqlDataSource dataSource, PostgresPasswordFallback fallback)
     {
         var options = new DbContextOptionsBuilder<AuthDbContext>().UseNpgsql(dataSource).AddInterceptors(fallback).Options;
