@@ -56,9 +56,10 @@ internal sealed class PostgresPasswordFallback(SecretSetting password) : DbConne
         {
             await OpenWithOverlapAsync(open);
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidPassword && password.Reread())
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidPassword)
         {
-            // The folder holds a newer password than this process had polled: the role may have it already.
+            // The folder may hold a newer password than this process has polled, and the role may have it already.
+            if (!password.Reread()) throw;
             await OpenWithOverlapAsync(open);
         }
     }

@@ -52,8 +52,8 @@ public sealed class SecretSetting
         var before = Current;
         var now = Environment.TickCount64;
         var last = Interlocked.Read(ref _lastReread);
-        if (now - last >= RereadIntervalMs && Interlocked.CompareExchange(ref _lastReread, now, last) == last
-            && _configuration is IConfigurationRoot root)
+        if (_configuration is IConfigurationRoot root && now - last >= RereadIntervalMs
+            && Interlocked.CompareExchange(ref _lastReread, now, last) == last)
         {
             // Reload raises the change token, so Refresh has run when it returns.
             root.Reload();
