@@ -2,6 +2,7 @@ using System.Net;
 using AuthApp.Api.Features.Audit;
 using AuthApp.Tests.Admin;
 using AuthApp.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using StackExchange.Redis;
 using static AuthApp.Tests.Infrastructure.ApiClient;
@@ -117,6 +118,54 @@ public sealed class AuditOutboxTests(TestServices services)
         Assert.Equal("session y", row.Detail);
         Assert.Contains(api.Logs.Lines, line => line.Level == Microsoft.Extensions.Logging.LogLevel.Error && line.Message.Contains(damaged.ToString(), StringComparison.Ordinal));
         Assert.Empty(await redis.StreamRangeAsync(key, damaged, damaged));
+    }
+
+    [Fact] // the drain trims only entries no replica still holds: one read by another replica and not yet stored stays
+    public async Task AnEntryAnotherReplicaHoldsStaysUntilItIsAcknowledged()
+    {
+        var database = await services.CreateMigratedDatabaseAsync();
+        var key = AuditOutbox.KeyFor(database);
+        var redis = services.RedisClient.GetDatabase();
+        await redis.StreamCreateConsumerGroupAsync(key, AuditOutbox.Group, StreamPosition.Beginning, createStream: true);
+        var held = await redis.StreamAddAsync(key, Revocation(Guid.NewGuid().ToString()));
+        Assert.Single(await redis.StreamReadGroupAsync(key, AuditOutbox.Group, "other-replica", StreamPosition.NewMessages, 10));
+        var later = Guid.NewGuid().ToString();
+        await redis.StreamAddAsync(key, Revocation(later));
+
+        await using var api = services.CreateApi(settings => settings["ConnectionStrings:authdb"] = database);
+        using var client = api.CreateClient(); // starts the API, and with it the drain
+        await StoredAsync(database, later);
+
+        // Stored after the held entry: trimming up to it would have lost the held one.
+        Assert.Single(await redis.StreamRangeAsync(key, held, held));
+        var pending = await redis.StreamPendingAsync(key, AuditOutbox.Group);
+        Assert.Equal(1, pending.PendingMessageCount);
+        Assert.Equal(held, pending.LowestPendingMessageId);
+
+        // The other replica stores and acknowledges it; the next pass then trims everything handled.
+        Assert.Equal(1, await redis.StreamAcknowledgeAsync(key, AuditOutbox.Group, held));
+        var last = Guid.NewGuid().ToString();
+        await redis.StreamAddAsync(key, Revocation(last));
+        await StoredAsync(database, last);
+        await services.AuditOutboxDrainedAsync(database);
+        Assert.Equal(0, await redis.StreamLengthAsync(key));
+    }
+
+    private static NameValueEntry[] Revocation(string subject) =>
+    [
+        new("id", AuditOutbox.NewEventId()), new("at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), new("type", AuditEventTypes.Revocation),
+        new("outcome", AuditOutcomes.Success), new("actor", ""), new("subject", subject), new("address", ""), new("detail", "session z"),
+    ];
+
+    private async Task StoredAsync(string database, string subject)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        limit.CancelAfter(TimeSpan.FromSeconds(15));
+        await using var db = services.CreateDbContext(database);
+        while (!await db.Set<AuditEntry>().AnyAsync(e => e.Subject == subject, limit.Token))
+        {
+            await Task.Delay(25, limit.Token);
+        }
     }
 
     private async Task AllowConnectionsAsync(string database, bool allowed)

@@ -1,10 +1,12 @@
+using AuthApp.Api.Infrastructure;
+using System.Globalization;
 using StackExchange.Redis;
 
 namespace AuthApp.Api.Features.Audit;
 
 /// <summary>
 /// Moves audit events from the Redis outbox into <c>audit_events</c>: read through a consumer group, insert (an id
-/// seen before is skipped), then acknowledge and delete. An event whose insert failed stays pending and is retried;
+/// seen before is skipped), then acknowledge and trim. An event whose insert failed stays pending and is retried;
 /// events left pending by a replica that died are claimed by another after <see cref="ClaimAfter"/>. While PostgreSQL
 /// is down the events wait in Redis, and the requests that made them are not held up.
 /// </summary>
@@ -74,12 +76,31 @@ internal sealed partial class AuditOutboxDrain(
         }
 
         if (rows.Count > 0) await writer.InsertAsync(rows);
-        var ids = Array.ConvertAll(entries, e => e.Id);
-        var done = database.CreateTransaction();
-        _ = done.StreamAcknowledgeAsync(outbox.Key, AuditOutbox.Group, ids);
-        _ = done.StreamDeleteAsync(outbox.Key, ids);
-        await done.ExecuteAsync();
+        RedisValue[] arguments = [AuditOutbox.Group, After(entries[^1].Id), .. Array.ConvertAll(entries, e => e.Id)];
+        await Settle.EvaluateAsync(database, [outbox.Key], arguments);
         return entries.Length;
+    }
+
+    /// <summary>
+    /// KEYS: the outbox. ARGV: the group, the id just after the last entry handled, then the ids handled.
+    /// Acknowledges them, then trims every entry no consumer still holds. Entries below the group's oldest pending one
+    /// (or below the last handled, when none is pending) were all delivered and acknowledged, by this replica or another.
+    /// Trimming drops whole stream nodes, where deleting by id searches a node for each entry.
+    /// </summary>
+    private static readonly RedisScript Settle = new("""
+        redis.call('XACK', KEYS[1], ARGV[1], unpack(ARGV, 3))
+        local pending = redis.call('XPENDING', KEYS[1], ARGV[1])
+        local below = ARGV[2]
+        if pending[1] > 0 then below = pending[2] end
+        redis.call('XTRIM', KEYS[1], 'MINID', below)
+        """);
+
+    /// <summary>The smallest stream id greater than <paramref name="id"/> ("ms-seq").</summary>
+    private static string After(RedisValue id)
+    {
+        var text = (string)id!;
+        var dash = text.IndexOf('-', StringComparison.Ordinal);
+        return $"{text[..dash]}-{ulong.Parse(text[(dash + 1)..], CultureInfo.InvariantCulture) + 1}";
     }
 
     private async Task<StreamEntry[]> ReadAsync(IDatabase database)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using AuthApp.Api.Infrastructure;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -17,7 +18,7 @@ public sealed record FailureOutcome(bool AccountLockedNow, bool AddressLockedNow
 /// </summary>
 public sealed class LoginThrottle(IConnectionMultiplexer redis, TimeProvider time, IOptionsMonitor<AccountLockoutOptions> options)
 {
-    private const string RecordFailureScript = """
+    private static readonly RedisScript RecordFailureScript = new("""
         local now = tonumber(ARGV[1])
         local lockedUntil = tonumber(redis.call('HGET', KEYS[1], 'locked_until') or '0')
         if lockedUntil > now then return {0, lockedUntil} end
@@ -39,7 +40,7 @@ public sealed class LoginThrottle(IConnectionMultiplexer redis, TimeProvider tim
         redis.call('HSET', KEYS[1], 'failures', failures, 'window_start', start, 'locked_until', lockedUntil, 'locks', locks, 'last_failure', now)
         redis.call('PEXPIRE', KEYS[1], ARGV[8])
         return {lockedNow, lockedUntil}
-        """;
+        """);
 
     /// <summary>True when the account or the address is locked now: the login is refused unchecked.</summary>
     public async Task<bool> IsLockedAsync(string normalizedEmail, string? clientAddress)
@@ -73,8 +74,8 @@ public sealed class LoginThrottle(IConnectionMultiplexer redis, TimeProvider tim
     private async Task<(bool LockedNow, DateTimeOffset Until)> RecordAsync(RedisKey key, int maxFailures, AccountLockoutOptions settings)
     {
         var keep = Max(settings.Memory, settings.MaxLockout) + settings.Window;
-        var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(
-            RecordFailureScript,
+        var result = (RedisResult[])(await RecordFailureScript.EvaluateAsync(
+            redis.GetDatabase(),
             [key],
             [
                 time.GetUtcNow().ToUnixTimeMilliseconds(),

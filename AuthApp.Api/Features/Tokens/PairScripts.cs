@@ -1,3 +1,5 @@
+using AuthApp.Api.Infrastructure;
+
 namespace AuthApp.Api.Features.Tokens;
 
 /// <summary>
@@ -13,7 +15,7 @@ internal static class PairScripts
 {
     /// <summary>Login: stores the pair only if the account's version stamp is still the one read before the row.</summary>
     // GT extends an index's or family's TTL, NX sets a missing one.
-    public const string Start = """
+    public static readonly RedisScript Start = new("""
         if (redis.call('GET', KEYS[1]) or '0') ~= ARGV[1] then return 0 end
         local n = tonumber(ARGV[10])
         local function store(key, hash, ttl, expires, first)
@@ -35,5 +37,5 @@ internal static class PairScripts
         redis.call('ZADD', KEYS[4], ARGV[8], ARGV[9])
         redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', ARGV[2])
         return 1
-        """;
+        """);
 }

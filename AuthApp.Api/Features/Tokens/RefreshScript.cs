@@ -1,4 +1,5 @@
 using AuthApp.Api.Features.Audit;
+using AuthApp.Api.Infrastructure;
 
 namespace AuthApp.Api.Features.Tokens;
 
@@ -16,7 +17,7 @@ namespace AuthApp.Api.Features.Tokens;
 /// </summary>
 internal static class RefreshScript
 {
-    public const string Lua = AuditOutbox.AppendFunction + $$"""
+    public static readonly RedisScript Lua = new(AuditOutbox.AppendFunction + $$"""
         local p = redis.call('HMGET', KEYS[1], 'kind', 'user_id', 'family_id', 'expires_at', 'active', 'session_started_at',
           'issued_at', 'email', 'roles', 'display_name', 'created_at', 'account_version')
         if p[1] ~= '{{TokenKinds.Refresh}}' or not p[2] or not p[3] or p[3] == '' or p[5] ~= '1'
@@ -51,5 +52,5 @@ internal static class RefreshScript
         redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', ARGV[2])
         audit(KEYS[6], ARGV[12], ARGV[2], '{{AuditEventTypes.Refresh}}', '{{AuditOutcomes.Success}}', ARGV[13], user, ARGV[10], 'session ' .. family)
         return { user, family }
-        """;
+        """);
 }

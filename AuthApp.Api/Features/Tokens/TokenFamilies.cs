@@ -66,7 +66,7 @@ public sealed class TokenFamilies(IConnectionMultiplexer redis, TimeProvider tim
             AccountVersions.Key(access.UserId), TokenStore.UserSessionsKey(access.UserId), FamilyKey(access.FamilyId!), LiveSessionsKey,
             TokenStore.TokenKey(access.TokenHash), TokenStore.TokenKey(refresh.TokenHash),
         ];
-        return (long)await redis.GetDatabase().ScriptEvaluateAsync(PairScripts.Start, keys, arguments) == 1;
+        return (long)await PairScripts.Start.EvaluateAsync(redis.GetDatabase(), keys, arguments) == 1;
 
         void Pair(int at, TokenSession token)
         {
@@ -83,8 +83,8 @@ public sealed class TokenFamilies(IConnectionMultiplexer redis, TimeProvider tim
     /// </summary>
     public async Task<RefreshedSession?> RefreshAsync(RefreshPair pair)
     {
-        var result = await redis.GetDatabase().ScriptEvaluateAsync(
-            RefreshScript.Lua,
+        var result = await RefreshScript.Lua.EvaluateAsync(
+            redis.GetDatabase(),
             [
                 TokenStore.TokenKey(pair.PresentedHash), UsedKey(pair.PresentedHash), LiveSessionsKey,
                 TokenStore.TokenKey(pair.AccessHash), TokenStore.TokenKey(pair.RefreshHash), audit.Key,
@@ -111,8 +111,8 @@ public sealed class TokenFamilies(IConnectionMultiplexer redis, TimeProvider tim
     /// <summary>Ends a session: deletes every access and refresh token of the family at once. Returns how many were live.</summary>
     public async Task<long> RevokeFamilyAsync(string familyId, Guid userId)
     {
-        var result = await redis.GetDatabase().ScriptEvaluateAsync(
-            TokenScripts.RevokeFamily,
+        var result = await TokenScripts.RevokeFamily.EvaluateAsync(
+            redis.GetDatabase(),
             [FamilyKey(familyId), TokenStore.UserSessionsKey(userId), LiveSessionsKey],
             [familyId]);
         return (long)result;
@@ -124,8 +124,8 @@ public sealed class TokenFamilies(IConnectionMultiplexer redis, TimeProvider tim
     /// </summary>
     public async Task<RevokedSession?> RevokeByTokenAsync(string tokenHash, RevocationOrigin origin)
     {
-        var result = await redis.GetDatabase().ScriptEvaluateAsync(
-            TokenScripts.RevokeByToken,
+        var result = await TokenScripts.RevokeByToken.EvaluateAsync(
+            redis.GetDatabase(),
             [TokenStore.TokenKey(tokenHash), LiveSessionsKey, audit.Key],
             [
                 tokenHash, time.GetUtcNow().ToUnixTimeMilliseconds(), AuditOutbox.NewEventId(),

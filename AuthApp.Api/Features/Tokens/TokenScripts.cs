@@ -1,4 +1,5 @@
 using AuthApp.Api.Features.Audit;
+using AuthApp.Api.Infrastructure;
 
 namespace AuthApp.Api.Features.Tokens;
 
@@ -18,7 +19,7 @@ internal static class TokenScripts
     /// KEYS: user index, live-sessions set, account version key. ARGV: family to keep ('' for none), new version stamp,
     /// stamp lifetime (ms). Returns the number of sessions ended (families, plus tokens that had none).
     /// </summary>
-    public const string RevokeAllForUser = $$"""
+    public static readonly RedisScript RevokeAllForUser = new($$"""
         redis.call('SET', KEYS[3], ARGV[2], 'PX', ARGV[3])
         local hashes = redis.call('ZRANGE', KEYS[1], 0, -1)
         local families = {}
@@ -42,13 +43,13 @@ internal static class TokenScripts
           ended = ended + 1
         end
         return ended
-        """;
+        """);
 
     /// <summary>
     /// KEYS: family set, user index, live-sessions set. ARGV: family id.
     /// Deletes every token of the family; returns how many were live.
     /// </summary>
-    public const string RevokeFamily = $$"""
+    public static readonly RedisScript RevokeFamily = new($$"""
         local hashes = redis.call('SMEMBERS', KEYS[1])
         local deleted = 0
         for _, hash in ipairs(hashes) do
@@ -58,14 +59,14 @@ internal static class TokenScripts
         redis.call('DEL', KEYS[1])
         redis.call('ZREM', KEYS[3], ARGV[1])
         return deleted
-        """;
+        """);
 
     /// <summary>
     /// KEYS: user index, account version key. ARGV: new version stamp, stamp lifetime (ms), then field/value pairs to set
     /// on every live token of the user. A token that expired meanwhile is skipped rather than recreated without a TTL.
     /// Returns how many tokens were rewritten.
     /// </summary>
-    public const string UpdateAccount = $$"""
+    public static readonly RedisScript UpdateAccount = new($$"""
         redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[2])
         local hashes = redis.call('ZRANGE', KEYS[1], 0, -1)
         local updated = 0
@@ -77,14 +78,14 @@ internal static class TokenScripts
           end
         end
         return updated
-        """;
+        """);
 
     /// <summary>
     /// /revoke in one round trip. KEYS: token key, live-sessions set, audit outbox. ARGV: token hash, now (ms), audit event
     /// id, actor ('' for none), client address. Ends the token's whole family (or the lone token) and appends the audit
     /// event with it; returns { user id, family id, tokens deleted }, or nil when the token is unknown.
     /// </summary>
-    public const string RevokeByToken = AuditOutbox.AppendFunction + $$"""
+    public static readonly RedisScript RevokeByToken = new(AuditOutbox.AppendFunction + $$"""
         local fields = redis.call('HMGET', KEYS[1], 'user_id', 'family_id')
         local user, family = fields[1], fields[2]
         if not user then return nil end
@@ -120,5 +121,5 @@ internal static class TokenScripts
           audit(KEYS[3], ARGV[3], ARGV[2], '{{AuditEventTypes.Revocation}}', '{{AuditOutcomes.Success}}', ARGV[4], user, ARGV[5], 'session ' .. family)
         end
         return { user, family, deleted }
-        """;
+        """);
 }

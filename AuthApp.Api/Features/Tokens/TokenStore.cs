@@ -73,8 +73,8 @@ public sealed class TokenStore(IConnectionMultiplexer redis, TimeProvider time)
     /// </summary>
     public async Task<long> RevokeAllForUserAsync(Guid userId, string? exceptFamily = null)
     {
-        var result = await redis.GetDatabase().ScriptEvaluateAsync(
-            TokenScripts.RevokeAllForUser,
+        var result = await TokenScripts.RevokeAllForUser.EvaluateAsync(
+            redis.GetDatabase(),
             [UserSessionsKey(userId), TokenFamilies.LiveSessionsKey, AccountVersions.Key(userId)],
             [exceptFamily ?? string.Empty, AccountVersions.NewStamp(), (long)AccountVersions.Lifetime.TotalMilliseconds]);
         return (long)result;
@@ -92,8 +92,7 @@ public sealed class TokenStore(IConnectionMultiplexer redis, TimeProvider time)
             stamp, (long)AccountVersions.Lifetime.TotalMilliseconds,
             .. TokenFields.AccountFields(account, stamp).SelectMany(field => new[] { field.Name, field.Value }),
         ];
-        var result = await redis.GetDatabase().ScriptEvaluateAsync(
-            TokenScripts.UpdateAccount, [UserSessionsKey(account.UserId), AccountVersions.Key(account.UserId)], arguments);
+        var result = await TokenScripts.UpdateAccount.EvaluateAsync(redis.GetDatabase(), [UserSessionsKey(account.UserId), AccountVersions.Key(account.UserId)], arguments);
         return (long)result;
     }
 }
