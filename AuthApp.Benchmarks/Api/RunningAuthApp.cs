@@ -23,6 +23,8 @@ internal sealed class RunningAuthApp : IAsyncDisposable
     /// what a benchmark sends: at their defaults (token 20/min, introspect 3000/min) the figures would time 429s.
     /// Logging at Warning, like the floor and a production API, keeps the per-request access line out of the figures;
     /// no dashboard listens in a benchmark, so no OTLP export is configured (spans are still made and sampled).
+    /// The API runs as Production, as deployed (the manifests set no environment): Development adds the developer
+    /// exception page to every request.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> ApiSettings = new Dictionary<string, string>
     {
@@ -30,6 +32,8 @@ internal sealed class RunningAuthApp : IAsyncDisposable
         ["RateLimits__introspect__PermitLimit"] = "1000000",
         ["Logging__LogLevel__Default"] = "Warning",
         ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "",
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["DOTNET_ENVIRONMENT"] = "Production",
     };
 
     /// <summary>Printed with the figures, so nobody reads them as measured under the production limits.</summary>
