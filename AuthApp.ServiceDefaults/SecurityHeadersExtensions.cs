@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -16,18 +17,20 @@ public static class SecurityHeadersExtensions
     {
         // Development serves plain http on localhost, where a remembered HSTS policy would break other local sites.
         if (!app.Environment.IsDevelopment()) app.UseHsts();
+        // Set when the response starts: error handling clears headers set earlier. One callback for every request,
+        // given the response as its state, rather than a new closure per request.
+        Func<object, Task> addHeaders = state =>
+        {
+            var headers = ((HttpResponse)state).Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers.ContentSecurityPolicy = contentSecurityPolicy;
+            headers["Referrer-Policy"] = "no-referrer";
+            return Task.CompletedTask;
+        };
         app.Use((context, next) =>
         {
-            // Set when the response starts: error handling clears headers set earlier.
-            context.Response.OnStarting(() =>
-            {
-                var headers = context.Response.Headers;
-                headers.XContentTypeOptions = "nosniff";
-                headers.XFrameOptions = "DENY";
-                headers.ContentSecurityPolicy = contentSecurityPolicy;
-                headers["Referrer-Policy"] = "no-referrer";
-                return Task.CompletedTask;
-            });
+            context.Response.OnStarting(addHeaders, context.Response);
             return next(context);
         });
         return app;

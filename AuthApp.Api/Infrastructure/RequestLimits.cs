@@ -10,7 +10,7 @@ internal static class RequestLimits
 {
     public const long MaxBodyBytes = 64 * 1024;
 
-    public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         if (context.Request.ContentLength > MaxBodyBytes)
         {
@@ -22,6 +22,6 @@ internal static class RequestLimits
             limit.MaxRequestBodySize = MaxBodyBytes;
         }
 
-        await next(context);
+        return next(context);
     });
 }

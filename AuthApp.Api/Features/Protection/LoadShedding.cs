@@ -32,35 +32,47 @@ public static class LoadShedding
         var limiter = app.ApplicationServices.GetRequiredService<ConcurrencyLimiter>();
         var retryAfter = ((int)Math.Ceiling(app.ApplicationServices.GetRequiredService<IOptions<OverloadOptions>>().Value.RetryAfter.TotalSeconds))
             .ToString(CultureInfo.InvariantCulture);
-        return app.Use(async (context, next) =>
+        return app.Use((context, next) =>
         {
-            if (IsProbe(context.Request.Path))
-            {
-                await next(context);
-                return;
-            }
+            if (IsProbe(context.Request.Path)) return next(context);
 
-            using var lease = await limiter.AcquireAsync(1, context.RequestAborted);
+            // The common case takes a free permit at once, released when the response is done: no await here, which
+            // would add a state machine to every request.
+            var lease = limiter.AttemptAcquire();
             if (lease.IsAcquired)
             {
-                await next(context);
-                return;
+                context.Response.RegisterForDispose(lease);
+                return next(context);
             }
 
-            AuthTelemetry.RequestsShed.Add(1);
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            context.Response.Headers.RetryAfter = retryAfter;
-            context.Response.Headers.CacheControl = "no-store";
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            lease.Dispose();
+            return QueueOrShedAsync(context, next, limiter, retryAfter);
+        });
+    }
+
+    /// <summary>No permit free: wait in the queue, or answer 503 when it is full.</summary>
+    private static async Task QueueOrShedAsync(HttpContext context, RequestDelegate next, ConcurrencyLimiter limiter, string retryAfter)
+    {
+        using var lease = await limiter.AcquireAsync(1, context.RequestAborted);
+        if (lease.IsAcquired)
+        {
+            await next(context);
+            return;
+        }
+
+        AuthTelemetry.RequestsShed.Add(1);
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.RetryAfter = retryAfter;
+        context.Response.Headers.CacheControl = "no-store";
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails =
             {
-                HttpContext = context,
-                ProblemDetails =
-                {
-                    Status = StatusCodes.Status503ServiceUnavailable,
-                    Title = "Overloaded",
-                    Detail = $"The service is busy right now. Retry after {retryAfter} second(s).",
-                },
-            });
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Overloaded",
+                Detail = $"The service is busy right now. Retry after {retryAfter} second(s).",
+            },
         });
     }
 

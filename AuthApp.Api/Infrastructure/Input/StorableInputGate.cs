@@ -10,7 +10,7 @@ namespace AuthApp.Api.Infrastructure.Input;
 /// </summary>
 internal static class StorableInputGate
 {
-    public static IApplicationBuilder UseStorableInput(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseStorableInput(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         var request = context.Request;
         var maxLength = request.Path.StartsWithSegments("/connect", StringComparison.Ordinal) ? StorableText.IssuerMaxLength : StorableText.MaxLength;
@@ -20,10 +20,15 @@ internal static class StorableInputGate
             if (value is string text && StorableText.Problem(text) is { } problem) throw new RefusedFieldException(problem, key);
         }
 
-        // The form is read once here and cached, so the handler's ReadFormAsync costs nothing more.
-        if (request.HasFormContentType) Check(await ReadFormAsync(request), maxLength);
-        await next(context);
+        return request.HasFormContentType ? CheckFormAsync(context, next, maxLength) : next(context);
     });
+
+    /// <summary>The form is read once here and cached, so the handler's ReadFormAsync costs nothing more.</summary>
+    private static async Task CheckFormAsync(HttpContext context, RequestDelegate next, int maxLength)
+    {
+        Check(await ReadFormAsync(context.Request), maxLength);
+        await next(context);
+    }
 
     /// <summary>
     /// The framework's form reader refuses a NUL itself, without saying in which field; the body (at most
