@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using StackExchange.Redis;
 
@@ -26,12 +27,28 @@ internal static class StoreFailures
                 // its other errors (a value it cannot encode, a closed connection used again) are ours.
                 case NpgsqlException npgsql:
                     return npgsql.IsTransient;
-                case TimeoutException:
+                case TimeoutException or StoreConnectionLostException:
                     return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The server ended <paramref name="transaction"/> before this process committed or rolled it back: Npgsql then
+    /// shows it completed (no connection) or, once it has seen the connection break, disposed.
+    /// </summary>
+    public static bool WasCutOff(IDbContextTransaction transaction)
+    {
+        try
+        {
+            return transaction.GetDbTransaction().Connection is null;
+        }
+        catch (ObjectDisposedException)
+        {
+            return true;
+        }
     }
 
     /// <summary>

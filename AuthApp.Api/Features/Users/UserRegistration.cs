@@ -57,6 +57,11 @@ public sealed partial class UserRegistration(
             db.ChangeTracker.Clear();
             return new RegistrationResult(null, null, true);
         }
+        catch (InvalidOperationException cutOff) when (transaction is not null && StoreFailures.WasCutOff(transaction))
+        {
+            // Seen once while PostgreSQL restarted: the audit insert found the transaction already gone.
+            throw new StoreConnectionLostException(cutOff);
+        }
 
         AuthTelemetry.Registrations.Add(1);
         LogRegistered(logger, user.Id);
