@@ -1,5 +1,5 @@
-using AuthApp.Api.Infrastructure;
 using System.Globalization;
+using AuthApp.Api.Infrastructure;
 using StackExchange.Redis;
 
 namespace AuthApp.Api.Features.Audit;
