@@ -16,4 +16,19 @@ public static class ApiProblems
 
     public static ProblemHttpResult Unauthorized(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+
+    /// <summary>
+    /// Writes a "come back later" problem (shed load, a rate limit): <c>Retry-After</c> in seconds, never cached.
+    /// </summary>
+    public static Task WriteRetryLaterAsync(HttpContext context, int status, string title, string detail, string retryAfterSeconds, string? type = null)
+    {
+        context.Response.StatusCode = status;
+        context.Response.Headers.RetryAfter = retryAfterSeconds;
+        context.Response.Headers.CacheControl = "no-store";
+        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = { Status = status, Type = type, Title = title, Detail = detail },
+        }).AsTask();
+    }
 }

@@ -61,19 +61,8 @@ public static class LoadShedding
         }
 
         AuthTelemetry.RequestsShed.Add(1);
-        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        context.Response.Headers.RetryAfter = retryAfter;
-        context.Response.Headers.CacheControl = "no-store";
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "Overloaded",
-                Detail = $"The service is busy right now. Retry after {retryAfter} second(s).",
-            },
-        });
+        await ApiProblems.WriteRetryLaterAsync(context, StatusCodes.Status503ServiceUnavailable, "Overloaded",
+            $"The service is busy right now. Retry after {retryAfter} second(s).", retryAfter);
     }
 
     private static bool IsProbe(PathString path) =>

@@ -46,18 +46,8 @@ public static class RateLimiting
         var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
             ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
             : 60;
-        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        context.Response.Headers.CacheControl = "no-store";
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Type = "https://tools.ietf.org/html/rfc6585#section-4",
-                Title = "Too many requests",
-                Detail = $"Too many requests from this address. Retry after {seconds} seconds.",
-            },
-        });
+        await ApiProblems.WriteRetryLaterAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests",
+            $"Too many requests from this address. Retry after {seconds} seconds.", seconds.ToString(CultureInfo.InvariantCulture),
+            type: "https://tools.ietf.org/html/rfc6585#section-4");
     }
 }
