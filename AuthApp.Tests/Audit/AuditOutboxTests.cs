@@ -53,8 +53,7 @@ public sealed class AuditOutboxTests(TestServices services)
         Assert.All([refreshed, revoked], r => Assert.Equal(AuditOutcomes.Success, r.Outcome));
         Assert.StartsWith("session ", revoked.Detail);
         Assert.True(refreshed.OccurredAt <= revoked.OccurredAt);
-        var pending = await services.RedisClient.GetDatabase().StreamPendingAsync(AuditOutbox.KeyFor(database), AuditOutbox.Group);
-        Assert.Equal(0, pending.PendingMessageCount);
+        Assert.Equal(0, await services.RedisClient.GetDatabase().StreamLengthAsync(AuditOutbox.KeyFor(database)));
     }
 
     [Fact] // decision 0086: a drain that stopped between insert and acknowledgement does not double a row
@@ -63,11 +62,7 @@ public sealed class AuditOutboxTests(TestServices services)
         var subject = Guid.NewGuid().ToString();
         var id = AuditOutbox.NewEventId();
         var key = AuditOutbox.KeyFor(services.DatabaseConnectionString);
-        NameValueEntry[] entry =
-        [
-            new("id", id), new("at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), new("type", AuditEventTypes.Revocation),
-            new("outcome", AuditOutcomes.Success), new("actor", ""), new("subject", subject), new("address", "127.0.0.1"), new("detail", "session x"),
-        ];
+        var entry = Revocation(subject, id: id, address: "127.0.0.1");
 
         for (var delivery = 0; delivery < 2; delivery++)
         {
@@ -86,11 +81,8 @@ public sealed class AuditOutboxTests(TestServices services)
     {
         var (access, _, _) = await services.Api.CreateClient().RegisterAndLoginAsync();
         var subject = Guid.NewGuid().ToString();
-        await services.RedisClient.GetDatabase().StreamAddAsync(AuditOutbox.KeyFor(services.DatabaseConnectionString),
-        [
-            new("id", AuditOutbox.NewEventId()), new("at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), new("type", AuditEventTypes.Revocation),
-            new("outcome", AuditOutcomes.Success), new("actor", ""), new("subject", subject), new("address", ""), new("detail", $"oops {access}"),
-        ]);
+        await services.RedisClient.GetDatabase().StreamAddAsync(
+            AuditOutbox.KeyFor(services.DatabaseConnectionString), Revocation(subject, detail: $"oops {access}"));
 
         var row = Assert.Single(await services.AuditRowsAsync(subject));
         Assert.Equal("[redacted]", row.Detail);
@@ -107,12 +99,8 @@ public sealed class AuditOutboxTests(TestServices services)
         var key = AuditOutbox.KeyFor(database);
         var subject = Guid.NewGuid().ToString();
         var redis = services.RedisClient.GetDatabase();
-        var damaged = await redis.StreamAddAsync(key, [new("id", AuditOutbox.NewEventId()), new("type", AuditEventTypes.Revocation)]);
-        await redis.StreamAddAsync(key,
-        [
-            new("id", AuditOutbox.NewEventId()), new("at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), new("type", AuditEventTypes.Revocation),
-            new("outcome", AuditOutcomes.Success), new("actor", ""), new("subject", subject), new("address", ""), new("detail", "session y"),
-        ]);
+        var damaged = await redis.StreamAddAsync(key, AuditOutbox.EventField, $"{AuditOutbox.NewEventId()}{AuditOutbox.Separator}{AuditEventTypes.Revocation}");
+        await redis.StreamAddAsync(key, Revocation(subject, detail: "session y"));
 
         var row = Assert.Single(await services.AuditRowsAsync(subject, database));
         Assert.Equal("session y", row.Detail);
@@ -120,41 +108,74 @@ public sealed class AuditOutboxTests(TestServices services)
         Assert.Empty(await redis.StreamRangeAsync(key, damaged, damaged));
     }
 
-    [Fact] // the drain trims only entries no replica still holds: one read by another replica and not yet stored stays
-    public async Task AnEntryAnotherReplicaHoldsStaysUntilItIsAcknowledged()
+    [Fact] // decision 0108: entries in the eight named fields written before the packed format are still stored
+    public async Task AnEntryInTheFormerFormatIsStored()
+    {
+        var subject = Guid.NewGuid().ToString();
+        await services.RedisClient.GetDatabase().StreamAddAsync(AuditOutbox.KeyFor(services.DatabaseConnectionString),
+        [
+            new("id", AuditOutbox.NewEventId()), new("at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), new("type", AuditEventTypes.Revocation),
+            new("outcome", AuditOutcomes.Success), new("actor", ""), new("subject", subject), new("address", "::1"), new("detail", "session w"),
+        ]);
+
+        var row = Assert.Single(await services.AuditRowsAsync(subject));
+        Assert.Equal(("session w", "::1", AuditEventTypes.Revocation), (row.Detail, row.ClientAddress, row.Type));
+    }
+
+    [Fact] // decision 0108: while another replica holds the drain's lease, this one leaves the outbox to it
+    public async Task WhileAnotherReplicaHoldsTheLeaseTheOutboxIsLeftToIt()
     {
         var database = await services.CreateMigratedDatabaseAsync();
         var key = AuditOutbox.KeyFor(database);
+        var lease = AuditOutbox.LeaseOf(key);
         var redis = services.RedisClient.GetDatabase();
-        await redis.StreamCreateConsumerGroupAsync(key, AuditOutbox.Group, StreamPosition.Beginning, createStream: true);
-        var held = await redis.StreamAddAsync(key, Revocation(Guid.NewGuid().ToString()));
-        Assert.Single(await redis.StreamReadGroupAsync(key, AuditOutbox.Group, "other-replica", StreamPosition.NewMessages, 10));
-        var later = Guid.NewGuid().ToString();
-        await redis.StreamAddAsync(key, Revocation(later));
+        Assert.True(await redis.StringSetAsync(lease, "other-replica", TimeSpan.FromMinutes(1)));
+        var subject = Guid.NewGuid().ToString();
+        await redis.StreamAddAsync(key, Revocation(subject));
 
         await using var api = services.CreateApi(settings => settings["ConnectionStrings:authdb"] = database);
         using var client = api.CreateClient(); // starts the API, and with it the drain
-        await StoredAsync(database, later);
+        // The drain looks at start and then every second: two looks, and the entry is still there.
+        await Task.Delay(TimeSpan.FromSeconds(2.5), Cancel);
+        Assert.Equal(1, await redis.StreamLengthAsync(key));
+        Assert.Equal("other-replica", (string?)await redis.StringGetAsync(lease));
 
-        // Stored after the held entry: trimming up to it would have lost the held one.
-        Assert.Single(await redis.StreamRangeAsync(key, held, held));
-        var pending = await redis.StreamPendingAsync(key, AuditOutbox.Group);
-        Assert.Equal(1, pending.PendingMessageCount);
-        Assert.Equal(held, pending.LowestPendingMessageId);
-
-        // The other replica stores and acknowledges it; the next pass then trims everything handled.
-        Assert.Equal(1, await redis.StreamAcknowledgeAsync(key, AuditOutbox.Group, held));
-        var last = Guid.NewGuid().ToString();
-        await redis.StreamAddAsync(key, Revocation(last));
-        await StoredAsync(database, last);
+        // The other replica stops: this one takes the lease and stores the entry.
+        await redis.KeyDeleteAsync(lease);
+        await StoredAsync(database, subject);
         await services.AuditOutboxDrainedAsync(database);
-        Assert.Equal(0, await redis.StreamLengthAsync(key));
+        Assert.NotEqual("other-replica", (string?)await redis.StringGetAsync(lease));
     }
 
-    private static NameValueEntry[] Revocation(string subject) =>
+    [Fact] // decision 0108: a replica that stops gives its lease up, so another takes over at once
+    public async Task AStoppingReplicaGivesItsLeaseUp()
+    {
+        var database = await services.CreateMigratedDatabaseAsync();
+        var lease = AuditOutbox.LeaseOf(AuditOutbox.KeyFor(database));
+        var redis = services.RedisClient.GetDatabase();
+        var api = services.CreateApi(settings => settings["ConnectionStrings:authdb"] = database);
+        try
+        {
+            using var client = api.CreateClient();
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+            limit.CancelAfter(TimeSpan.FromSeconds(15));
+            while (!await redis.KeyExistsAsync(lease)) await Task.Delay(25, limit.Token);
+            Assert.InRange((await redis.KeyTimeToLiveAsync(lease))!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
+        }
+        finally
+        {
+            await api.DisposeAsync();
+        }
+
+        Assert.False(await redis.KeyExistsAsync(lease));
+    }
+
+    /// <summary>A revocation's entry as the scripts append it: id, time, type, outcome, actor, subject, address, detail.</summary>
+    private static NameValueEntry[] Revocation(string subject, string? id = null, string address = "", string detail = "session z") =>
     [
-        new("id", AuditOutbox.NewEventId()), new("at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), new("type", AuditEventTypes.Revocation),
-        new("outcome", AuditOutcomes.Success), new("actor", ""), new("subject", subject), new("address", ""), new("detail", "session z"),
+        new(AuditOutbox.EventField, string.Join(AuditOutbox.Separator,
+            id ?? AuditOutbox.NewEventId(), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), AuditEventTypes.Revocation, AuditOutcomes.Success,
+            "", subject, address, detail)),
     ];
 
     private async Task StoredAsync(string database, string subject)

@@ -1,14 +1,14 @@
 using System.Globalization;
-using AuthApp.Api.Infrastructure;
 using StackExchange.Redis;
 
 namespace AuthApp.Api.Features.Audit;
 
 /// <summary>
-/// Moves audit events from the Redis outbox into <c>audit_events</c>: read through a consumer group, insert (an id
-/// seen before is skipped), then acknowledge and trim. An event whose insert failed stays pending and is retried;
-/// events left pending by a replica that died are claimed by another after <see cref="ClaimAfter"/>. While PostgreSQL
-/// is down the events wait in Redis, and the requests that made them are not held up.
+/// Moves audit events from the Redis outbox into <c>audit_events</c> (decision 0108): the replica holding the drain's
+/// lease reads the oldest entries, inserts them (an id seen before is skipped), then trims the stream up to the last one
+/// it read. An insert that fails trims nothing, so its entries are read again; a replica that dies mid-batch leaves
+/// them for the next holder. While PostgreSQL is down the events wait in Redis, and the requests that made them are
+/// not held up.
 /// </summary>
 internal sealed partial class AuditOutboxDrain(
     IConnectionMultiplexer redis, AuditOutbox outbox, AuditBatchWriter writer, TimeProvider time, ILogger<AuditOutboxDrain> logger)
@@ -24,9 +24,7 @@ internal sealed partial class AuditOutboxDrain(
 
     private static readonly TimeSpan FailureDelay = TimeSpan.FromSeconds(1);
 
-    private static readonly TimeSpan ClaimAfter = TimeSpan.FromSeconds(30);
-
-    private readonly string _consumer = $"{Environment.MachineName}:{Environment.ProcessId}";
+    private readonly AuditDrainLease _lease = new(outbox.LeaseKey);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -49,6 +47,8 @@ internal sealed partial class AuditOutboxDrain(
                 // Once per outage, not once per second: the events are safe in Redis meanwhile.
                 if (!failing) LogFailing(logger, ex.GetType().Name);
                 failing = true;
+                // Another replica may reach PostgreSQL where this one cannot: let it have the outbox.
+                await GiveUpLeaseAsync();
                 try
                 {
                     await Task.Delay(FailureDelay, time, stoppingToken);
@@ -59,13 +59,18 @@ internal sealed partial class AuditOutboxDrain(
                 }
             }
         }
+
+        await GiveUpLeaseAsync();
     }
 
-    /// <summary>Moves one batch; answers how many entries it handled.</summary>
-    internal async Task<int> DrainOnceAsync()
+    /// <summary>Moves one batch when this replica holds the lease; answers how many entries it handled.</summary>
+    private async Task<int> DrainOnceAsync()
     {
         var database = redis.GetDatabase();
-        var entries = await ReadAsync(database);
+        if (!await _lease.TakeAsync(database)) return 0;
+        // XRANGE reads without a consumer group: no pending list to keep, nothing for Redis to copy into its
+        // append-only file per entry read, no acknowledgement.
+        var entries = await database.StreamRangeAsync(outbox.Key, count: BatchSize);
         if (entries.Length == 0) return 0;
 
         var rows = new List<AuditRow>(entries.Length);
@@ -76,24 +81,10 @@ internal sealed partial class AuditOutboxDrain(
         }
 
         if (rows.Count > 0) await writer.InsertAsync(rows);
-        RedisValue[] arguments = [AuditOutbox.Group, After(entries[^1].Id), .. Array.ConvertAll(entries, e => e.Id)];
-        await Settle.EvaluateAsync(database, [outbox.Key], arguments);
+        // Entries are appended with rising ids, so everything below the last one read was read and is now stored.
+        await database.StreamTrimByMinIdAsync(outbox.Key, After(entries[^1].Id));
         return entries.Length;
     }
-
-    /// <summary>
-    /// KEYS: the outbox. ARGV: the group, the id just after the last entry handled, then the ids handled.
-    /// Acknowledges them, then trims every entry no consumer still holds. Entries below the group's oldest pending one
-    /// (or below the last handled, when none is pending) were all delivered and acknowledged, by this replica or another.
-    /// Trimming drops whole stream nodes, where deleting by id searches a node for each entry.
-    /// </summary>
-    private static readonly RedisScript Settle = new("""
-        redis.call('XACK', KEYS[1], ARGV[1], unpack(ARGV, 3))
-        local pending = redis.call('XPENDING', KEYS[1], ARGV[1])
-        local below = ARGV[2]
-        if pending[1] > 0 then below = pending[2] end
-        redis.call('XTRIM', KEYS[1], 'MINID', below)
-        """);
 
     /// <summary>The smallest stream id greater than <paramref name="id"/> ("ms-seq").</summary>
     private static string After(RedisValue id)
@@ -103,31 +94,15 @@ internal sealed partial class AuditOutboxDrain(
         return $"{text[..dash]}-{ulong.Parse(text[(dash + 1)..], CultureInfo.InvariantCulture) + 1}";
     }
 
-    private async Task<StreamEntry[]> ReadAsync(IDatabase database)
+    private async Task GiveUpLeaseAsync()
     {
         try
         {
-            // This consumer's own unacknowledged entries first (an insert that failed), then those of a dead replica.
-            var entries = await database.StreamReadGroupAsync(outbox.Key, AuditOutbox.Group, _consumer, StreamPosition.Beginning, BatchSize);
-            if (entries.Length > 0) return entries;
-            var claimed = await database.StreamAutoClaimAsync(
-                outbox.Key, AuditOutbox.Group, _consumer, (long)ClaimAfter.TotalMilliseconds, StreamPosition.Beginning, BatchSize);
-            if (claimed.ClaimedEntries.Length > 0) return claimed.ClaimedEntries;
-            return await database.StreamReadGroupAsync(outbox.Key, AuditOutbox.Group, _consumer, StreamPosition.NewMessages, BatchSize);
+            await _lease.GiveUpAsync(redis.GetDatabase());
         }
-        catch (RedisServerException ex) when (ex.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
+        catch (RedisException)
         {
-            // First start, or Redis lost its data: make the group (and the stream) and read on the next pass.
-            try
-            {
-                await database.StreamCreateConsumerGroupAsync(outbox.Key, AuditOutbox.Group, StreamPosition.Beginning, createStream: true);
-            }
-            catch (RedisServerException busy) when (busy.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
-            {
-                // Another replica made it a moment ago.
-            }
-
-            return [];
+            // Redis is away: the lease runs out by itself.
         }
     }
 
