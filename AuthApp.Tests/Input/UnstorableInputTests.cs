@@ -38,6 +38,18 @@ public sealed class UnstorableInputTests(TestServices services)
         Assert.DoesNotContain(services.Api.Logs.Lines, line => line.Everything.Contains(secret, StringComparison.Ordinal));
     }
 
+    [Fact] // S13: a raw NUL byte in a form body, not only an encoded %00, is refused naming its field
+    public async Task ARawNulByteInARevokeFormIsRefusedNamingTheField()
+    {
+        using var content = new ByteArrayContent([.. "token_type_hint=access_token&token=aat_"u8, 0, .. "x"u8]);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
+
+        using var response = await _client.PostAsync("/revoke", content, Cancel);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("token", out _), problem.GetRawText());
+    }
+
     [Fact] // S13, S17
     public async Task RegistrationWithNulInThePasswordIsRefusedByFieldWithoutTheValue()
     {
