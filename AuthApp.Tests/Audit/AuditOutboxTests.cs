@@ -56,7 +56,7 @@ public sealed class AuditOutboxTests(TestServices services)
         Assert.Equal(0, await services.RedisClient.GetDatabase().StreamLengthAsync(AuditOutbox.KeyFor(database)));
     }
 
-    [Fact] // decision 0086: a drain that stopped between insert and acknowledgement does not double a row
+    [Fact] // decision 0086: a drain that stopped between its insert and its trim does not double a row
     public async Task AnEventDeliveredTwiceIsStoredOnce()
     {
         var subject = Guid.NewGuid().ToString();

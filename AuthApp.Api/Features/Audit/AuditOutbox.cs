@@ -56,11 +56,11 @@ public sealed class AuditOutbox(IConfiguration configuration)
     {
         var fields = entry.Values;
         string?[] values;
-        if (fields.Length == 1 && fields[0].Name == EventField)
+        // One field is a packed entry, whatever its name: comparing a reply's byte name with a string costs more than the rest.
+        if (fields.Length == 1)
         {
-            // The detail comes last and may hold anything: it keeps whatever follows the seventh separator.
-            values = ((string?)fields[0].Value ?? string.Empty).Split(Separator, ValueCount);
-            if (values.Length != ValueCount) return null;
+            if (Unpack(fields[0].Value) is not { } unpacked) return null;
+            values = unpacked;
         }
         else if (fields.Length == ValueCount)
         {
@@ -81,6 +81,26 @@ public sealed class AuditOutbox(IConfiguration configuration)
             Detail = Value(7),
         };
         return AuditRow.From(auditEvent, DateTimeOffset.FromUnixTimeMilliseconds(at)) with { OutboxId = id };
+    }
+
+    /// <summary>
+    /// The eight values of a packed entry, each decoded straight from the reply's bytes; null when a separator is missing.
+    /// The detail comes last and may hold anything: it keeps whatever follows the seventh separator.
+    /// </summary>
+    private static string?[]? Unpack(RedisValue packed)
+    {
+        var values = new string?[ValueCount];
+        var rest = ((ReadOnlyMemory<byte>)packed).Span;
+        for (var position = 0; position < ValueCount - 1; position++)
+        {
+            var end = rest.IndexOf((byte)Separator);
+            if (end < 0) return null;
+            values[position] = Encoding.UTF8.GetString(rest[..end]);
+            rest = rest[(end + 1)..];
+        }
+
+        values[^1] = Encoding.UTF8.GetString(rest);
+        return values;
     }
 
     /// <summary>The outbox of the account database at <paramref name="connectionString"/>.</summary>

@@ -2,7 +2,7 @@ namespace AuthApp.Api.Features.Audit;
 
 /// <summary>
 /// One cleaned audit row, ready to insert. <see cref="OutboxId"/> is set for rows that came through the Redis outbox:
-/// a row delivered twice (a drain that stopped between insert and acknowledgement) is stored once.
+/// a row delivered twice (a drain that stopped between its insert and its trim) is stored once.
 /// </summary>
 internal sealed record AuditRow(
     DateTimeOffset OccurredAt, string Type, string Outcome, string? Actor, string? Subject, string? ClientAddress, string? Detail)
