@@ -17,7 +17,7 @@ public sealed class AuditOutbox(IConfiguration configuration)
     /// <summary>The one field of an entry: the event's values, joined by <see cref="Separator"/> (decision 0108).</summary>
     public const string EventField = "event";
 
-    /// <summary>ASCII's unit separator, which no value of an event contains (they are ids, addresses and constants).</summary>
+    /// <summary>ASCII's unit separator. The values before the detail never hold it: ids, a time, constants, an address.</summary>
     public const char Separator = '\u001f';
 
     /// <summary>

@@ -100,9 +100,10 @@ internal sealed partial class AuditOutboxDrain(
         {
             await _lease.GiveUpAsync(redis.GetDatabase());
         }
-        catch (RedisException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // Redis is away: the lease runs out by itself.
+            // Best effort, and never the end of the drain or the host: when Redis is away (its client's timeout is a
+            // TimeoutException, not a RedisException), the lease runs out by itself.
         }
     }
 
