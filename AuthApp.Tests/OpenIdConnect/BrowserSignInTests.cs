@@ -44,7 +44,12 @@ public sealed class BrowserSignInTests(LiveIssuer issuer, BrowserFixture browser
         await _page.GetByLabel("Email").FillAsync(email);
         await _page.GetByLabel("Password").FillAsync(password);
         await _page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await _page.WaitForURLAsync(url => url.StartsWith(relyingParty.Address.ToString(), StringComparison.Ordinal) && !url.Contains("signin-oidc", StringComparison.Ordinal));
+        // Until the navigation commits, then until the answer shows: a CI run timed out waiting for the load event of
+        // this JSON page while the page itself was already shown (its screenshot had the whole answer).
+        await _page.WaitForURLAsync(
+            url => url.StartsWith(relyingParty.Address.ToString(), StringComparison.Ordinal) && !url.Contains("signin-oidc", StringComparison.Ordinal),
+            new() { WaitUntil = WaitUntilState.Commit });
+        await Expect(_page.Locator("body")).ToContainTextAsync("\"idToken\"");
 
         var shown = JsonDocument.Parse(await _page.Locator("body").InnerTextAsync()).RootElement;
         Assert.Equal(id.ToString(), shown.GetProperty("sub").GetString());
