@@ -27,7 +27,7 @@ public static class AuthApiPipeline
         app.UseCors();
         app.UseRateLimiter();
         app.UseRequestBodyLimit();
-        app.UseAuthentication();
+        app.UseAuthenticationWhereCredentials();
         app.UseAuthorization();
         app.UseStorableInput();
         return app;

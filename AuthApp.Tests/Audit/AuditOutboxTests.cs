@@ -76,6 +76,43 @@ public sealed class AuditOutboxTests(TestServices services)
         Assert.Equal("127.0.0.1", row.ClientAddress);
     }
 
+    [Fact] // decision 0109: a batch that repeats a stored event is sent again skipping it, not dropped
+    public async Task AStoredEventDeliveredAgainInABatchDoesNotHoldBackTheNewOnes()
+    {
+        var subject = Guid.NewGuid().ToString();
+        var key = AuditOutbox.KeyFor(services.DatabaseConnectionString);
+        var stored = Revocation(subject, detail: "session stored");
+        await services.RedisClient.GetDatabase().StreamAddAsync(key, stored);
+        await services.AuditOutboxDrainedAsync();
+
+        // In one transaction, so that one batch of the drain holds all three.
+        var together = services.RedisClient.GetDatabase().CreateTransaction();
+        _ = together.StreamAddAsync(key, Revocation(subject, detail: "session before"));
+        _ = together.StreamAddAsync(key, stored);
+        _ = together.StreamAddAsync(key, Revocation(subject, detail: "session after"));
+        Assert.True(await together.ExecuteAsync());
+
+        var rows = await services.AuditRowsAsync(subject);
+        Assert.Equal(["session after", "session before", "session stored"], rows.Select(row => row.Detail).Order());
+    }
+
+    [Fact] // decision 0109
+    public void EventIdsAreDistinctVersion7UuidsOfTheirMillisecond()
+    {
+        var before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var ids = Enumerable.Range(0, 10_000).Select(_ => AuditOutbox.NewEventId()).ToList();
+        var after = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        foreach (var id in ids)
+        {
+            var uuid = Guid.ParseExact(id, "N");
+            Assert.Equal(7, uuid.Version);
+            Assert.InRange(uuid.Variant, 8, 11); // 0b10xx: RFC 9562
+            Assert.InRange(Convert.ToInt64(id[..12], 16), before, after);
+        }
+    }
+
     [Fact] // S17: what arrives through the outbox is cleaned like any other event
     public async Task AnOutboxEntryCarryingATokenIsRedacted()
     {

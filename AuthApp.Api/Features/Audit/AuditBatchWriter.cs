@@ -23,8 +23,9 @@ internal sealed class AuditBatchWriter : IAsyncDisposable
     private const string Insert = """
         INSERT INTO audit_events (occurred_at, type, outcome, actor, subject, client_address, detail, outbox_id)
         SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[])
-        ON CONFLICT (outbox_id) DO NOTHING
         """;
+
+    private const string InsertSkippingStored = Insert + " ON CONFLICT (outbox_id) DO NOTHING";
 
     private readonly Channel<(AuditRow Row, TaskCompletionSource Written)> _queue =
         Channel.CreateUnbounded<(AuditRow, TaskCompletionSource)>(new UnboundedChannelOptions { SingleWriter = false });
@@ -77,6 +78,21 @@ internal sealed class AuditBatchWriter : IAsyncDisposable
     /// <summary>Inserts <paramref name="rows"/> in one implicit transaction (all or none); rows seen before are skipped.</summary>
     public async Task InsertAsync(IReadOnlyList<AuditRow> rows)
     {
+        // A plain INSERT first: ON CONFLICT looks each row's outbox id up before inserting it, and only an outbox entry
+        // delivered twice needs that (decision 0109). The unique index still refuses a repeat, which fails the whole
+        // statement, and the batch goes again skipping what is stored.
+        try
+        {
+            await InsertAsync(rows, Insert);
+        }
+        catch (PostgresException conflict) when (conflict.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            await InsertAsync(rows, InsertSkippingStored);
+        }
+    }
+
+    private async Task InsertAsync(IReadOnlyList<AuditRow> rows, string sql)
+    {
         await using var scope = _scopes.CreateAsyncScope();
         // The connection comes from the application's own DbContext, whichever way it is registered.
         var database = scope.ServiceProvider.GetRequiredService<AuthDbContext>().Database;
@@ -84,7 +100,7 @@ internal sealed class AuditBatchWriter : IAsyncDisposable
         // Opened through EF, so the password overlap of a rotation applies here too (decision 0094).
         await database.OpenConnectionAsync();
         // One statement is one implicit transaction: all rows or none.
-        await using var command = new NpgsqlCommand(Insert, connection)
+        await using var command = new NpgsqlCommand(sql, connection)
         {
             Parameters =
             {

@@ -45,7 +45,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         entry.Property(e => e.Detail).HasColumnName("detail").HasMaxLength(AuditEntry.TextMaxLength);
         entry.Property(e => e.OutboxId).HasColumnName("outbox_id");
         entry.HasIndex(e => e.OccurredAt);
-        // Unique, so the drain's ON CONFLICT skips an event delivered twice; NULLs (direct writes) never conflict.
+        // Unique, so an event the outbox delivers twice is stored once (AuditBatchWriter); NULLs (direct writes) never conflict.
         entry.HasIndex(e => e.OutboxId).IsUnique();
         entry.HasIndex(e => new { e.Subject, e.OccurredAt });
         entry.HasIndex(e => new { e.Actor, e.OccurredAt });

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using Npgsql;
@@ -41,8 +42,20 @@ public sealed class AuditOutbox(IConfiguration configuration)
     /// <summary>The drain's lease of the outbox <paramref name="outbox"/>.</summary>
     public static RedisKey LeaseOf(RedisKey outbox) => outbox.Append(":drainer");
 
-    /// <summary>A fresh event id: the drain stores each id once.</summary>
-    public static string NewEventId() => Guid.CreateVersion7().ToString("N");
+    /// <summary>
+    /// A fresh event id, a UUIDv7 in hex: the drain stores each id once. It must be unique, not secret, so its random
+    /// bits come from the thread's fast generator: <see cref="Guid.CreateVersion7()"/> reads them from the kernel on
+    /// every call, a system call per refresh and revocation (decision 0109).
+    /// </summary>
+    public static string NewEventId()
+    {
+        Span<byte> uuid = stackalloc byte[16];
+        BinaryPrimitives.WriteInt64BigEndian(uuid, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() << 16);
+        Random.Shared.NextBytes(uuid[6..]);
+        uuid[6] = (byte)(0x70 | (uuid[6] & 0x0F)); // version 7
+        uuid[8] = (byte)(0x80 | (uuid[8] & 0x3F)); // the RFC 9562 variant
+        return Convert.ToHexStringLower(uuid);
+    }
 
     /// <summary>The values of an event, in the order <see cref="AppendFunction"/> writes them.</summary>
     private const int ValueCount = 8;

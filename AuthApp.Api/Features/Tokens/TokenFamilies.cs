@@ -128,8 +128,7 @@ public sealed class TokenFamilies(IConnectionMultiplexer redis, TimeProvider tim
             redis.GetDatabase(),
             [TokenStore.TokenKey(tokenHash), LiveSessionsKey, audit.Key],
             [
-                tokenHash, time.GetUtcNow().ToUnixTimeMilliseconds(), AuditOutbox.NewEventId(),
-                origin.Actor ?? string.Empty, origin.ClientAddress ?? string.Empty,
+                time.GetUtcNow().ToUnixTimeMilliseconds(), AuditOutbox.NewEventId(), origin.Actor ?? string.Empty, origin.ClientAddress ?? string.Empty,
             ]);
         if (result.IsNull || (RedisResult[]?)result is not [var user, var family, var deleted] || !Guid.TryParse((string?)user, out var userId)) return null;
         return new RevokedSession(userId, (string?)family is { Length: > 0 } id ? id : null, (long)deleted);

@@ -81,9 +81,10 @@ internal static class TokenScripts
         """);
 
     /// <summary>
-    /// /revoke in one round trip. KEYS: token key, live-sessions set, audit outbox. ARGV: token hash, now (ms), audit event
-    /// id, actor ('' for none), client address. Ends the token's whole family (or the lone token) and appends the audit
-    /// event with it; returns { user id, family id, tokens deleted }, or nil when the token is unknown.
+    /// /revoke in one round trip. KEYS: token key, live-sessions set, audit outbox. ARGV: now (ms), audit event id, actor
+    /// ('' for none), client address. Ends the token's whole family (or the lone token) and appends the audit event with
+    /// it; returns { user id, family id, tokens deleted }, or nil when the token is unknown. The token's hash is not sent
+    /// twice: the script takes it from its key.
     /// </summary>
     public static readonly RedisScript RevokeByToken = new(AuditOutbox.AppendFunction + $$"""
         local fields = redis.call('HMGET', KEYS[1], 'user_id', 'family_id')
@@ -101,8 +102,9 @@ internal static class TokenScripts
           for first = 1, #hashes, 500 do
             local last = math.min(first + 499, #hashes)
             for i = first, last do
-              keys[#keys + 1] = '{{TokenPrefix}}' .. hashes[i]
-              if hashes[i] == ARGV[1] then listed = true end
+              local key = '{{TokenPrefix}}' .. hashes[i]
+              keys[#keys + 1] = key
+              if key == KEYS[1] then listed = true end
             end
             deleted = deleted + redis.call('DEL', unpack(keys))
             redis.call('ZREM', index, unpack(hashes, first, last))
@@ -115,10 +117,10 @@ internal static class TokenScripts
         end
         if not listed then
           deleted = deleted + redis.call('DEL', KEYS[1])
-          redis.call('ZREM', index, ARGV[1])
+          redis.call('ZREM', index, string.sub(KEYS[1], {{TokenPrefix.Length + 1}}))
         end
         if deleted > 0 then
-          audit(KEYS[3], ARGV[3], ARGV[2], '{{AuditEventTypes.Revocation}}', '{{AuditOutcomes.Success}}', ARGV[4], user, ARGV[5], 'session ' .. family)
+          audit(KEYS[3], ARGV[2], ARGV[1], '{{AuditEventTypes.Revocation}}', '{{AuditOutcomes.Success}}', ARGV[3], user, ARGV[4], 'session ' .. family)
         end
         return { user, family, deleted }
         """);
