@@ -23,6 +23,6 @@ internal static class CredentialedAuthentication
         return app.UseWhen(CanAuthenticate, branch => branch.UseAuthentication());
     }
 
-    internal static bool CanAuthenticate(HttpContext context) =>
+    private static bool CanAuthenticate(HttpContext context) =>
         context.Request.Headers.Authorization.Count > 0 || IssuerPathHandlers.IsIssuerPath(context.Request.Path);
 }
